@@ -1,0 +1,193 @@
+"""The ``kg`` command line."""
+
+from __future__ import annotations
+
+import functools
+import sys
+import webbrowser
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+
+from kg.errors import KgError
+
+app = typer.Typer(
+    name="kg",
+    help="Knowledge graphs from Korean news: build, query and explore.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+eval_app = typer.Typer(help="Measure the NER model or the fact extractor against gold data.", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+
+out = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
+
+DEFAULT_STORE = "output/store"
+StoreOpt = Annotated[str, typer.Option("--store", "-s", help="Store folder (embedded Oxigraph).")]
+
+
+def fails_cleanly(fn: Any) -> Any:
+    """Turn a KgError into one human line on stderr and exit code 1."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except KgError as exc:
+            message = str(exc)
+        except KeyboardInterrupt:
+            message = "interrupted"
+        # Raised outside the handler so the traceback (and the store it may
+        # hold open) is released before the process goes on.
+        err.print(f"[red]error:[/red] {message}", highlight=False, markup=True, soft_wrap=True)
+        raise typer.Exit(130 if message == "interrupted" else 1)
+
+    return wrapper
+
+
+def open_store(location: str, read_only: bool = False) -> Any:
+    from kg.store import open_store as _open
+
+    return _open(location, read_only=read_only)
+
+
+@app.command()
+@fails_cleanly
+def build(
+    paths: Annotated[list[str], typer.Argument(help="Files (.txt .html .jsonl) or folders.")],
+    store: StoreOpt = DEFAULT_STORE,
+    rdf: Annotated[str, typer.Option(help="RDF dump to write (.trig, .nq, .ttl).")] = "output/graph.trig",
+    html: Annotated[str, typer.Option(help="HTML graph to write.")] = "output/graph.html",
+    force: Annotated[bool, typer.Option(help="Re-extract articles whose text has not changed.")] = False,
+) -> None:
+    """Extract entities and facts from articles into the store, an RDF dump and an HTML graph."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from kg.build import build as run_build
+    from kg.ingest import read_inputs
+    from kg.nlp import load_pipeline
+    from kg.viz import write_html
+
+    items = list(read_inputs(paths))
+    st = open_store(store)
+    with Progress(TextColumn("[bold]extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=err, transient=True, disable=not err.is_terminal) as progress:
+        task = progress.add_task("build", total=len(items))
+        nlp = load_pipeline()
+
+        def tick(source: str, error: str | None) -> None:
+            progress.advance(task)
+
+        report = run_build(items, st, nlp=nlp, skip_unchanged=not force, on_article=tick)
+    for source, reason in report.failures:
+        err.print(f"[red]failed:[/red] {source}: {reason}", highlight=False)
+    if rdf:
+        st.dump(rdf)
+    if html:
+        write_html(st, html)
+    out.print(
+        f"articles: {report.articles} built, {report.skipped} unchanged, {len(report.failures)} failed · "
+        f"entities: {report.entities} · facts: {report.facts} · "
+        f"{report.seconds:.1f} s · {report.rate:.1f} articles/s",
+        highlight=False,
+    )
+    written = ", ".join(p for p in (store, rdf, html) if p)
+    out.print(f"wrote {written}", highlight=False)
+    if report.failures:
+        raise typer.Exit(1)
+
+
+@app.command()
+@fails_cleanly
+def query(
+    query: Annotated[str, typer.Argument(help="A SPARQL query, or a .rq file.")],
+    store: StoreOpt = DEFAULT_STORE,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv, tsv, json, xml; turtle/trig for CONSTRUCT.")]
+    = "table",
+) -> None:
+    """Run a SPARQL query (kg:, rdf:, rdfs:, xsd:, owl:, skos:, schema:, prov: predeclared)."""
+    from kg.query import format_result, read_query, run_query
+
+    st = open_store(store, read_only=True)
+    result = run_query(st, read_query(query))
+    text = format_result(result, fmt)
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+@app.command()
+@fails_cleanly
+def viz(
+    store: StoreOpt = DEFAULT_STORE,
+    out_file: Annotated[str, typer.Option("--out", "-o", help="HTML file to write.")] = "output/graph.html",
+    open_browser: Annotated[bool, typer.Option("--open", help="Open the page in a browser.")] = False,
+) -> None:
+    """Write the graph as an interactive HTML page."""
+    from kg.viz import write_html
+
+    g = write_html(open_store(store, read_only=True), out_file)
+    out.print(f"wrote {out_file}: {g.number_of_nodes()} nodes, {g.number_of_edges()} edges", highlight=False)
+    if open_browser:
+        webbrowser.open(Path(out_file).resolve().as_uri())
+
+
+@app.command()
+@fails_cleanly
+def stats(store: StoreOpt = DEFAULT_STORE) -> None:
+    """Count articles, entities by class and facts by relation."""
+    from rich.table import Table
+
+    from kg.store import graph_stats
+
+    counts = graph_stats(open_store(store, read_only=True))
+    for title, rows in counts.items():
+        table = Table(title, "count", title_justify="left")
+        for name, n in rows:
+            table.add_row(name, str(n))
+        out.print(table)
+
+
+@app.command("export")
+@fails_cleanly
+def export(
+    file: Annotated[str, typer.Argument(help="File to write.")],
+    store: StoreOpt = DEFAULT_STORE,
+    fmt: Annotated[str | None, typer.Option("--format", "-f", help="trig, nquads, turtle, jsonld (default: from suffix).")]
+    = None,
+) -> None:
+    """Write the whole store to an RDF file (atomically)."""
+    open_store(store, read_only=True).dump(file, fmt)
+    out.print(f"wrote {file}", highlight=False)
+
+
+@app.command("import")
+@fails_cleanly
+def import_(
+    file: Annotated[str, typer.Argument(help="RDF file (.trig .nq .ttl .nt .jsonld).")],
+    store: StoreOpt = DEFAULT_STORE,
+    fmt: Annotated[str | None, typer.Option("--format", "-f", help="Format, if the suffix does not say.")] = None,
+) -> None:
+    """Load an RDF file into the store (malformed input changes nothing)."""
+    added = open_store(store).load_file(file, fmt)
+    out.print(f"imported {file}: {added} quads added", highlight=False)
+
+
+@app.command()
+@fails_cleanly
+def remove(
+    article: Annotated[str, typer.Argument(help="Article id or URL.")],
+    store: StoreOpt = DEFAULT_STORE,
+) -> None:
+    """Delete one article and its facts from the store."""
+    from kg.store import remove_article
+
+    if not remove_article(open_store(store), article):
+        raise KgError(f"no article {article!r} in {store}")
+    out.print(f"removed {article}", highlight=False)
+
+
+def main() -> None:  # pragma: no cover - console entry point
+    app()

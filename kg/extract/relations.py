@@ -1,0 +1,402 @@
+"""Facts from a parsed article: predicates, their particle-marked arguments, and news patterns.
+
+Korean is head-final and marks roles with particles, so a predicate's
+arguments are the entity phrases before it in its clause, and the particle
+after each phrase says which role it fills: 이/가/께서 and 은/는 the
+subject, 을/를 the object, 에서 the place, 에/에게 the goal, 와/과 (함께)
+a companion. A predicate that ends in a relative ending (열린, 개최한)
+fills its role with the noun phrase that follows.
+
+>>> from kg.nlp import load_pipeline
+>>> from kg.ingest import Article
+>>> nlp = load_pipeline(ner=False)
+>>> art = Article(id="t", text="이종호 과학기술정보통신부 장관이 18일 '디지털 기업 간담회'에 참석했다.", date="2022-09-19")
+>>> ex = extract(nlp(art.text), art)
+>>> sorted({(f.subject.text, f.relation, f.obj if isinstance(f.obj, str) else f.obj.text) for f in ex.facts})
+[('디지털 기업 간담회', 'date', '2022-09-18'), ('이종호', 'attended', '디지털 기업 간담회'), ('이종호', 'holdsPosition', '장관'), ('이종호', 'memberOf', '과학기술정보통신부')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract.dates import DATE_PATTERN, normalise_date
+from kg.extract.records import Extraction, Fact, Mention
+from kg.ingest.article import Article
+from kg.nlp.labels import GRAPH_CLASS
+
+__all__ = ["extract", "predicate_lexicon", "Predicate"]
+
+# Particle (first morpheme after the phrase) → role.
+_ROLE_BY_PARTICLE = {
+    "이": "subj", "가": "subj", "께서": "subj", "은": "topic", "는": "topic",
+    "을": "obj", "를": "obj", "에서": "place", "에": "goal", "에게": "goal", "께": "goal", "한테": "goal",
+    "와": "com", "과": "com", "하고": "com", "랑": "com", "이랑": "com", "의": "gen", "도": "also",
+    "로": "dir", "으로": "dir",
+}
+# Words that may stand inside an apposition: 윤세라 전 한빛소프트 부사장.
+_APPOSITION_FILLERS = {"전", "현", "前", "現", "신임", "초대", "당시", "겸"}
+_QUOTE_CHARS = set("'\"‘’“”「」『』《》〈〉")
+_SAID_VERBS = {"말하다", "밝히다", "전하다", "덧붙이다", "답하다", "말씀하다"}
+# Nouns that say "said" with 하다: 말했다, 강조했다, 언급하며.
+_SAID_NOUNS = {"말", "언급", "강조", "설명", "주장", "지적", "당부", "발언", "역설", "약속", "답변", "말씀", "토로"}
+_NEGATION = {"않", "못", "안", "없"}
+_PLANNED = {"예정", "계획", "방침", "전망", "것"}
+# Which object classes each relation accepts; None accepts any entity.
+_OBJECT_CLASSES: dict[str, set[str] | None] = {
+    "attended": {"Event"}, "organized": {"Event"}, "demonstrated": {"Product"},
+    "founded": {"Organization"}, "announced": None, "launched": {"Product"},
+    "invested": {"Organization"}, "acquired": {"Organization"}, "partneredWith": {"Organization"},
+    "visited": {"Place", "Organization"}, "met": {"Person"}, "supported": {"Organization", "Event", "Person"},
+    "appointed": {"Person"}, "won": {"Event", "Position", "Product"},
+}
+_AGENTS = {"Person", "Organization"}
+_PASSIVE = {"열리다": "organized", "개최되다": "organized"}
+
+
+@dataclass(frozen=True)
+class Predicate:
+    """A lexicon entry: the relation and the roles that carry its object, by preference."""
+
+    relation: str
+    object_roles: tuple[str, ...]
+
+
+@cache
+def predicate_lexicon() -> dict[str, Predicate]:
+    """Korean predicate → :class:`Predicate`, from ``data/predicates.tsv``.
+
+    >>> predicate_lexicon()["참석"]
+    Predicate(relation='attended', object_roles=('goal', 'obj'))
+    """
+    out = {}
+    text = resources.files("kg.extract").joinpath("data", "predicates.tsv").read_text("utf8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        word, relation, roles, *_ = line.split("\t") + [""]
+        out[word.strip()] = Predicate(relation.strip(), tuple(r for r in roles.strip().split(",") if r))
+    return out
+
+
+@dataclass
+class _Phrase:
+    """Consecutive entity mentions read as one argument (이종호 과기정통부 장관이)."""
+
+    mentions: list[Mention]
+    role: str | None
+    start_tok: int
+    end_tok: int  # token after the particle
+    referent: Mention | None = None
+    companions: list[Mention] = field(default_factory=list)
+
+
+def extract(doc: Doc, article: Article) -> Extraction:
+    """Read every fact of the article ``doc`` (parsed by :func:`kg.nlp.load_pipeline`)."""
+    out = Extraction()
+    offset_ents = [e for e in doc.ents if e.label_ in GRAPH_CLASS]
+    out.mentions = [_mention(e) for e in offset_ents]
+    people_by_position: dict[str, Mention] = {}
+    for sent in doc.sents:
+        phrases = _phrases(doc, sent)
+        out.facts += list(_apposition(sent, phrases, people_by_position))
+        _resolve_short_mentions(phrases, people_by_position)
+        out.facts += list(_predicates(doc, sent, phrases, article))
+        out.facts += list(_product_lists(sent, phrases))
+        out.facts += list(_quotes(doc, sent, phrases))
+    out.aliases = list(_inline_aliases(doc))
+    out.facts = _dedupe(out.facts)
+    return out
+
+
+# -- phrases ---------------------------------------------------------------
+def _mention(ent: Span) -> Mention:
+    text = ent.text.strip().strip("".join(_QUOTE_CHARS)).strip()
+    return Mention(text=text, cls=GRAPH_CLASS[ent.label_], start=ent.start_char, end=ent.end_char)
+
+
+def _phrases(doc: Doc, sent: Span) -> list[_Phrase]:
+    ents = [e for e in doc.ents if e.label_ in GRAPH_CLASS and sent.start <= e.start < sent.end]
+    phrases: list[_Phrase] = []
+    current: list[Span] = []
+    for ent in ents:
+        if current and not _adjacent(doc, current[-1], ent):
+            phrases.append(_close(doc, current))
+            current = []
+        current.append(ent)
+        role, _ = _particle(doc, ent.end)
+        if role is not None or _ends_word_with_nonentity(doc, ent):
+            phrases.append(_close(doc, current))
+            current = []
+    if current:
+        phrases.append(_close(doc, current))
+    return phrases
+
+
+def _adjacent(doc: Doc, left: Span, right: Span) -> bool:
+    """Only spaces (or a closing quote) between two mentions: they belong together."""
+    between = doc[left.end:right.start]
+    return all(t.is_space or t.text in _QUOTE_CHARS or t.text in _APPOSITION_FILLERS for t in between) and (
+        len(between) > 0 or bool(doc[left.end - 1].whitespace_) or left.label_ != right.label_
+    )
+
+
+def _ends_word_with_nonentity(doc: Doc, ent: Span) -> bool:
+    nxt = ent.end
+    return nxt < len(doc) and not doc[nxt - 1].whitespace_ and not doc[nxt].is_space and \
+        doc[nxt].text not in _QUOTE_CHARS and doc[nxt].ent_iob_ != "B"
+
+
+def _particle(doc: Doc, i: int) -> tuple[str | None, int]:
+    """Role of the particle after token ``i`` (skipping a closing quote or bracket, one space)."""
+    skipped_space = False
+    while i < len(doc) and (doc[i].text in _QUOTE_CHARS or doc[i].text == ")" or (doc[i].is_space and not skipped_space)):
+        skipped_space = skipped_space or doc[i].is_space
+        i += 1
+    if i >= len(doc) or not doc[i].tag_.startswith("J"):
+        return None, i
+    morph = (doc[i]._.morphs or [doc[i].text + "/J"])[0].split("/")[0]
+    role = _ROLE_BY_PARTICLE.get(morph, _ROLE_BY_PARTICLE.get(doc[i].text))
+    j = i + 1
+    while j < len(doc) and doc[j].tag_.startswith("J"):
+        j += 1
+    # 와 함께: a companion.
+    if role == "com" or (j < len(doc) and doc[j].text == "함께"):
+        role = "com"
+    return role, j
+
+
+def _close(doc: Doc, ents: list[Span]) -> _Phrase:
+    role, end = _particle(doc, ents[-1].end)
+    mentions = [_mention(e) for e in ents]
+    person = next((m for m in mentions if m.cls == "Person"), None)
+    referent = person or mentions[-1]
+    return _Phrase(mentions, role, ents[0].start, end, referent)
+
+
+def _apposition(sent: Span, phrases: list[_Phrase], people_by_position: dict[str, Mention]) -> Iterable[Fact]:
+    """이종호 과학기술정보통신부 장관 → holdsPosition 장관, memberOf 과학기술정보통신부."""
+    for ph in phrases:
+        person = next((m for m in ph.mentions if m.cls == "Person"), None)
+        if person is None or len(person.text) < 2:  # a bare surname (윤 대표) is resolved later
+            continue
+        for m in ph.mentions:
+            if m.cls == "Position":
+                people_by_position[m.text] = person
+                yield _fact(person, "holdsPosition", m, sent, person, m, "apposition", 0.9)
+            elif m.cls == "Organization" and any(x.cls == "Position" for x in ph.mentions):
+                yield _fact(person, "memberOf", m, sent, person, m, "apposition", 0.85)
+
+
+def _resolve_short_mentions(phrases: list[_Phrase], people_by_position: dict[str, Mention]) -> None:
+    """이 장관은 … → the person last named with that position in the article."""
+    for ph in phrases:
+        ref = ph.referent
+        if ref is None:
+            continue
+        if ref.cls == "Position" and ref.text in people_by_position:
+            ph.referent = people_by_position[ref.text]
+        elif ref.cls == "Person" and len(ref.text) == 1:
+            # 윤 대표: a surname with a position names the person introduced in full.
+            position = next((m.text for m in ph.mentions if m.cls == "Position"), None)
+            person = people_by_position.get(position) if position else None
+            if person is not None and person.text.startswith(ref.text):
+                ph.referent = person
+
+
+# -- predicates ------------------------------------------------------------
+def _predicate_at(doc: Doc, tok: Token) -> tuple[str, Predicate, bool] | None:
+    """``(lemma, entry, passive)`` if ``tok`` heads a lexicon predicate."""
+    lexicon = predicate_lexicon()
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if tok.tag_ in ("NNG", "NNP") and tok.text in lexicon:
+        if nxt is not None and nxt.tag_.startswith("XSV"):
+            passive = nxt.lemma_ == "되다"
+            return tok.text, lexicon[tok.text], passive
+        # Headline style: "간담회 개최", or a noun predicate closing a clause.
+        if nxt is None or nxt.tag_ in ("SF", "SP", "SE") or nxt.is_space or "\n" in tok.whitespace_:
+            return tok.text, lexicon[tok.text], False
+        return None
+    if tok.pos_ in ("VERB", "ADJ") or tok.tag_.startswith(("VV", "VA")):
+        lemma = tok.lemma_
+        if lemma in _PASSIVE:
+            return lemma, Predicate(_PASSIVE[lemma], ("obj",)), True
+        if lemma in lexicon:
+            return lemma, lexicon[lemma], False
+    return None
+
+
+def _predicate_word_end(doc: Doc, tok: Token) -> int:
+    i = tok.i
+    while i + 1 < len(doc) and not doc[i].whitespace_ and not doc[i + 1].is_space:
+        i += 1
+    return i + 1
+
+
+def _polarity(doc: Doc, tok: Token, sent_end: int) -> str | None:
+    """'negated', 'planned' or None, from the words after the predicate."""
+    end = min(sent_end, _predicate_word_end(doc, tok) + 3)
+    window = doc[tok.i + 1:end]
+    forms = [m.split("/")[0] for t in window for m in (t._.morphs or [t.text])]
+    if any(f in _NEGATION for f in forms) or any(t.text in ("안", "못") for t in doc[max(0, tok.i - 1):tok.i]):
+        return "negated"
+    tags = [t.tag_ for t in window]
+    if "기로" in forms or (any("ETM" in tg for tg in tags[:3]) and any(f in _PLANNED for f in forms[1:])):
+        if any(f in ("예정", "계획", "방침", "기로") for f in forms) or "것" in forms:
+            return "planned"
+    return None
+
+
+def _predicates(doc: Doc, sent: Span, phrases: list[_Phrase], article: Article) -> Iterable[Fact]:
+    clause_start = sent.start
+    # Arguments used up inside a relative clause (과기정통부가 주최한 포럼에 …) are not
+    # the subject of the predicates that follow.
+    consumed: set[int] = set()
+    for tok in sent:
+        found = _predicate_at(doc, tok)
+        if found is None:
+            continue
+        lemma, pred, passive = found
+        word_end = _predicate_word_end(doc, tok)
+        modality = _polarity(doc, tok, sent.end)
+        relative = any("ETM" in t.tag_ for t in doc[tok.i:word_end]) and word_end < sent.end
+        local = [p for p in phrases if clause_start <= p.start_tok and p.end_tok <= tok.i + 1]
+        following = next((p for p in phrases if p.start_tok >= word_end and p.start_tok - word_end <= 2), None)
+        available = [p for p in phrases if id(p) not in consumed]
+        yield from _facts_for(doc, sent, tok, pred, passive, relative, local, following, available,
+                              modality, article, clause_start)
+        if relative:
+            # A passive relative (…에서 열린) takes no subject from before it; an active one
+            # (…가 주최한) takes its 이/가 subject, while a topic (은/는) scopes over the sentence.
+            consumed.update(id(p) for p in local if p.role not in (("subj", "topic") if passive else ("topic",)))
+        clause_start = word_end
+
+
+def _facts_for(doc, sent, tok, pred, passive, relative, local, following, phrases, modality, article, clause_start):
+    by_role: dict[str, list[_Phrase]] = {}
+    for ph in local:
+        by_role.setdefault(ph.role or "none", []).append(ph)
+    # The object: a relative clause's head noun, else the role the lexicon names.
+    objects: list[Mention] = []
+    if relative and following is not None and not passive:
+        objects = [following.referent]
+    elif not passive:
+        for role in pred.object_roles:
+            objects = [ph.referent for ph in by_role.get(role, [])]
+            if objects:
+                break
+    allowed = _OBJECT_CLASSES.get(pred.relation)
+    objects = [o for o in objects if o is not None and (allowed is None or o.cls in allowed)]
+
+    # The subject: in this clause, else the nearest topic/subject earlier in the sentence.
+    subjects = [ph.referent for ph in by_role.get("subj", []) + by_role.get("topic", [])]
+    if not subjects:
+        earlier = [p for p in phrases if p.end_tok <= clause_start and p.role in ("subj", "topic")]
+        subjects = [earlier[-1].referent] if earlier else []
+    if pred.relation not in ("partneredWith", "met"):
+        subjects += [ph.referent for ph in by_role.get("com", [])]
+    subjects = [s for s in subjects if s is not None and s.cls in _AGENTS]
+
+    event = None
+    if passive:
+        # 미국 실리콘밸리에서 열린 '간담회': the event is the noun the clause modifies.
+        target = following if relative else next(iter(by_role.get("subj", []) + by_role.get("topic", [])), None)
+        event = target.referent if target and target.referent and target.referent.cls == "Event" else None
+        subjects = [s for s in subjects if s is not event]
+    elif pred.relation in ("organized", "attended") and objects:
+        event = objects[0]
+
+    if modality != "negated":
+        for s in subjects:
+            for o in objects:
+                if s != o:
+                    yield _fact(s, pred.relation, o, sent, s, tok, f"predicate:{tok.lemma_}", 0.8, modality)
+        for ph in by_role.get("com", []):
+            if pred.relation in ("partneredWith", "met") and ph.referent is not None:
+                for s in subjects:
+                    if s is not ph.referent and ph.referent.cls in (_OBJECT_CLASSES[pred.relation] or _AGENTS):
+                        yield _fact(s, pred.relation, ph.referent, sent, s, tok,
+                                    f"predicate:{tok.lemma_}", 0.75, modality)
+    if event is not None and modality is None:
+        for ph in by_role.get("place", []):
+            if ph.referent is not None and ph.referent.cls in ("Place", "Organization"):
+                yield _fact(event, "locatedIn", ph.referent, sent, ph.referent, event, "event-place", 0.8)
+        date = _clause_date(doc, clause_start, tok.i, article.date)
+        if date:
+            yield _fact(event, "date", date, sent, event, tok, "event-date", 0.8)
+
+
+def _clause_date(doc: Doc, start: int, end: int, article_date: str | None) -> str | None:
+    text = doc[start:end].text
+    m = DATE_PATTERN.search(text)
+    return normalise_date(m.group(0), article_date) if m else None
+
+
+# -- news patterns ------------------------------------------------------------
+def _product_lists(sent: Span, phrases: list[_Phrase]) -> Iterable[Fact]:
+    """베어로보틱스(서빙로봇), 4D리플레이(스포츠영상제작) … 시연 → demonstrated."""
+    lemmas = {t.lemma_ for t in sent} | {t.text for t in sent}
+    relation = "launched" if "출시" in lemmas else "demonstrated" if lemmas & {"시연", "선보이다", "전시", "공개", "소개"} else None
+    if relation is None:
+        return
+    mentions = [m for ph in phrases for m in ph.mentions]
+    for org, product in zip(mentions, mentions[1:]):
+        if org.cls == "Organization" and product.cls == "Product" and product.start - org.end <= 1:
+            yield _fact(org, relation, product, sent, org, product, "company(product)-list", 0.75)
+
+
+def _quotes(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[Fact]:
+    """… “인용”이라고/고 말했다 → said, with the quote's text."""
+    said = next((t for t in sent if t.lemma_ in _SAID_VERBS or (
+        t.text in _SAID_NOUNS and t.i + 1 < len(doc) and doc[t.i + 1].tag_.startswith("XSV"))), None)
+    if said is None:
+        return
+    text = sent.text
+    m = re.search(r"[“\"']([^”\"']{4,})[”\"']\s*(?:이?라고|고|며|면서)", text)
+    if m is None:
+        return
+    quote_start = sent.start_char + m.start()
+    speakers = [p.referent for p in phrases if p.role in ("subj", "topic") and p.referent is not None
+                and p.referent.cls in _AGENTS and doc[p.start_tok].idx < said.idx]
+    if not speakers:
+        return
+    before = [s for s in speakers if s.start < quote_start]
+    speaker = (before or speakers)[-1]
+    yield Fact(speaker, "said", m.group(1).strip(), text.strip(), sent.start_char, sent.end_char,
+               "quote", 0.85)
+
+
+def _inline_aliases(doc: Doc) -> Iterable[tuple[str, str]]:
+    """과학기술정보통신부(과기정통부): the text states a short name."""
+    for m in re.finditer(r"([가-힣A-Za-z0-9·]{3,30})\(([가-힣A-Za-z0-9·]{2,15})\)", doc.text):
+        full, short = m.groups()
+        ent = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        inner = doc.char_span(m.start(2), m.end(2), alignment_mode="expand")
+        if ent is None or inner is None or any(t.ent_type_ == "AF" for t in inner):
+            continue  # 회사(제품), not a short name
+        if any(e.label_ in ("OG", "LC") and e.start <= ent.start < e.end for e in doc.ents) \
+                and len(short) < len(full) and not short.isdigit():
+            yield full, short
+
+
+def _fact(subject, relation, obj, sent: Span, a, b, extractor: str, confidence: float, modality=None) -> Fact:
+    starts = [x.start if isinstance(x, Mention) else x.idx for x in (a, b)]
+    ends = [x.end if isinstance(x, Mention) else x.idx + len(x.text) for x in (a, b)]
+    return Fact(subject, relation, obj, sent.text.strip(), min(starts), max(ends), extractor, confidence, modality)
+
+
+def _dedupe(facts: list[Fact]) -> list[Fact]:
+    seen: set[tuple] = set()
+    out = []
+    for f in facts:
+        key = (f.subject, f.relation, f.obj, f.modality)
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out

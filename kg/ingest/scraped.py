@@ -1,0 +1,95 @@
+"""Clean text that was scraped together with its web page.
+
+Scraped news (like a page copied as text) carries navigation, share buttons,
+repeated photo captions, comment widgets and the publisher's footer. This
+module keeps the article and reads the metadata those lines give away.
+
+>>> page = '''UPDATED. 2024-03-29 14:50 (금)
+... 장관 "지원할 것"
+...   • 김기자 기자
+...   • 승인 2022.09.19 20:23
+... 이 기사를 공유합니다
+... 장관이 18일 간담회에 참석했다. [사진=부처]
+... 장관이 18일 간담회에 참석했다. [사진=부처]
+... 본문은 여기서 이어진다.
+... 댓글 0
+...   • 등록번호 : 서울 아00000'''
+>>> text, meta = clean_scraped_text(page)
+>>> print(text)
+장관 "지원할 것"
+장관이 18일 간담회에 참석했다.
+본문은 여기서 이어진다.
+>>> meta["date"], meta["author"], meta["title"]
+('2022-09-19', '김기자', '장관 "지원할 것"')
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["clean_scraped_text"]
+
+_DATE = r"(\d{4})[.\-/년]\s*(\d{1,2})[.\-/월]\s*(\d{1,2})"
+_PUBLISHED = re.compile(r"(?:승인|입력|등록|게재|발행|기사입력)\s*:?\s*" + _DATE)
+_REPORTER = re.compile(r"^\s*(?:[•·*\-]\s*)?([가-힣]{2,4})\s*(?:기자|특파원|객원기자)\s*$")
+_BYLINE = re.compile(r"^\s*\[([^=\]]{2,30})=\s*([가-힣]{2,4})\s*(?:기자|특파원)?\]\s*$")
+_CAPTION = re.compile(r"\s*\[(?:사진|사진제공|자료|그래픽|출처)\s*[=:][^\]]*\]\s*$")
+# Where the comment widget or the publisher's footer begins, the article has ended.
+_TAIL = re.compile(r"^\s*(?:[•·*\-]\s*)?(?:댓글|\[?인터넷 신문 등록|등록번호|Copyright)")
+_MIN_BODY_BEFORE_TAIL = 200
+# Lines that belong to the page, not the article.
+_CHROME = re.compile(
+    r"^\s*(?:[•·*\-]\s*)?(?:"
+    r"UPDATED|댓글|이 기사를 공유|공유하기|기사 ?공유|페이스북|트위터|카카오|URL ?복사|"
+    r"삭제한 댓글|그래도 삭제|계정을 선택|로그인|구독|무단 ?전재|Copyright|ⓒ|©|"
+    r"\[?인터넷 신문 등록|등록번호|등록일자|제호|대표이사|발행인|편집인|편집국장|발행일자|"
+    r"대표전화|팩스|청소년보호|사업자등록|통신판매업|.*All rights reserved|.*저작권법"
+    r")",
+    re.IGNORECASE,
+)
+
+
+def clean_scraped_text(raw: str) -> tuple[str, dict[str, str]]:
+    """Return ``(article_text, metadata)`` for text scraped with its page.
+
+    Metadata keys (when found): ``title``, ``date`` (ISO), ``author``,
+    ``publisher``.
+    """
+    meta: dict[str, str] = {}
+    kept: list[str] = []
+    seen: set[str] = set()
+    for line in raw.splitlines():
+        stripped = line.strip()
+        if not stripped:
+            if kept and kept[-1] != "":
+                kept.append("")
+            continue
+        if m := _PUBLISHED.search(stripped):
+            meta.setdefault("date", _iso(*m.groups()))
+            continue
+        if m := _REPORTER.match(stripped):
+            meta.setdefault("author", m.group(1))
+            continue
+        if m := _BYLINE.match(stripped):
+            meta.setdefault("publisher", m.group(1).strip())
+            meta.setdefault("author", m.group(2))
+            continue
+        if _TAIL.match(stripped) and sum(map(len, kept)) >= _MIN_BODY_BEFORE_TAIL:
+            break
+        if _CHROME.match(stripped):
+            continue
+        # A photo caption often states a fact; keep it once, without its credit.
+        stripped = _CAPTION.sub("", stripped)
+        if stripped in seen:  # repeated headline or caption
+            continue
+        seen.add(stripped)
+        if "title" not in meta and len(stripped) >= 8:
+            meta["title"] = stripped
+        kept.append(stripped)
+    while kept and kept[-1] == "":
+        kept.pop()
+    return "\n".join(kept), meta
+
+
+def _iso(year: str, month: str, day: str) -> str:
+    return f"{int(year):04d}-{int(month):02d}-{int(day):02d}"

@@ -1,0 +1,236 @@
+"""Rule component ``kg_entity_rules``: the entities KLUE-trained NER does not know.
+
+KLUE tags persons, organisations, places, dates, times and quantities. News
+graphs also need events, positions and products, and benefit from
+high-precision organisation rules (company forms, ministry names, a
+gazetteer). This component adds those spans to ``doc.ents``; where a rule
+span overlaps a statistical one, the rule wins.
+
+Labels: ``PS`` person, ``OG`` organisation, ``LC`` place, ``EV`` event,
+``CV`` position, ``AF`` product (KLUE/NIKL-style codes, see :mod:`kg.nlp.labels`).
+
+>>> from kg.nlp import load_pipeline
+>>> nlp = load_pipeline(ner=False)
+>>> doc = nlp("이종호 과학기술정보통신부 장관이 '디지털 기업 간담회'에 참석했다.")
+>>> [(e.text, e.label_) for e in doc.ents]
+[('이종호', 'PS'), ('과학기술정보통신부', 'OG'), ('장관', 'CV'), ('디지털 기업 간담회', 'EV')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from kg.nlp.lexicon import EVENT_HEADS, ORG_SUFFIXES, POSITION_WORDS, TIME_DETERMINERS, gazetteer
+
+__all__ = ["EntityRules", "eojeols", "noun_core"]
+
+NOUNISH = {"NNG", "NNP", "NNB", "SL", "SN", "SH", "XSN", "XPN", "XR", "W_SERIAL", "USER0"}
+_JOINERS = {"·", "∙", "-", "&", "・"}
+_QUOTES = {"'": "'", "‘": "’", '"': '"', "“": "”", "「": "」", "『": "』", "《": "》", "〈": "〉"}
+_DEMO_CUES = ("시연", "선보이", "선보", "출시", "공개", "전시", "소개", "발표")
+# Nouns ending in an organisation suffix that are not organisations.
+_NOT_ORG = {"일부", "내부", "외부", "전부", "세부", "간부", "상부", "하부", "본부", "지원", "인원", "회원", "차원",
+            "병원", "공원", "대학", "학교", "센터", "정부", "기부", "여부", "초원", "자원", "연구원", "이사"}
+_PERSON = re.compile(r"^[가-힣]{2,4}$")
+_COMPANY_FORM = re.compile(r"^(?:㈜|\(주\)|주식회사\s*)|(?:㈜|\(주\)|주식회사)$")
+
+
+def eojeols(doc: Doc | Span) -> list[tuple[int, int]]:
+    """Token ranges ``(start, end)`` of the space-separated words (어절).
+
+    >>> from kg.nlp import load_pipeline
+    >>> doc = load_pipeline(ner=False)("장관이 간담회에 참석했다.")
+    >>> [doc[s:e].text for s, e in eojeols(doc)]
+    ['장관이', '간담회에', '참석했다.']
+    """
+    out: list[tuple[int, int]] = []
+    start = None
+    for tok in doc:
+        if tok.is_space:
+            if start is not None:
+                out.append((start, tok.i))
+                start = None
+            continue
+        if start is None:
+            start = tok.i
+        if tok.whitespace_:
+            out.append((start, tok.i + 1))
+            start = None
+    if start is not None:
+        out.append((start, len(doc) if isinstance(doc, Doc) else doc.end))
+    return out
+
+
+def noun_core(doc: Doc, start: int, end: int) -> int:
+    """End index of the run of noun-like tokens that begins the word ``doc[start:end]``."""
+    i = start
+    while i < end:
+        tok = doc[i]
+        if tok.tag_ in NOUNISH:
+            i += 1
+        elif tok.text in _JOINERS and i + 1 < end and doc[i + 1].tag_ in NOUNISH and i > start:
+            i += 1
+        else:
+            break
+    return i
+
+
+class EntityRules:
+    """Adds EV, CV, OG, LC, AF and fallback PS spans by rule."""
+
+    def __init__(self, nlp: Language, name: str = "kg_entity_rules", overwrite: bool = True) -> None:
+        self.name = name
+        self.overwrite = overwrite
+
+    def __call__(self, doc: Doc) -> Doc:
+        words = eojeols(doc)
+        spans: list[Span] = []
+        spans += self._quoted(doc)
+        spans += self._events(doc, words)
+        spans += self._orgs_and_positions(doc, words)
+        spans += self._products(doc, words)
+        spans += self._persons(doc, words, spans)
+        ruled = filter_spans(spans)
+        taken = {i for s in ruled for i in range(s.start, s.end)}
+        statistical = [e for e in doc.ents if not any(i in taken for i in range(e.start, e.end))]
+        if not self.overwrite:
+            ruled = [s for s in ruled if not any(s.start < e.end and e.start < s.end for e in doc.ents)]
+            statistical = list(doc.ents)
+        doc.ents = sorted(filter_spans(ruled + statistical), key=lambda s: s.start)
+        return doc
+
+    # -- rules --------------------------------------------------------------
+    def _quoted(self, doc: Doc) -> Iterator[Span]:
+        """'실리콘밸리 디지털 기업 간담회' → EV; ‘KIC실리콘밸리’에서 → LC."""
+        stack: list[tuple[str, int]] = []
+        for tok in doc:
+            closing = stack and _QUOTES.get(stack[-1][0]) == tok.text
+            if closing:
+                opener, begin = stack.pop()
+                if tok.i - begin < 1 or tok.i - begin > 15:
+                    continue
+                inner = doc[begin:tok.i]
+                if not inner.text.strip() or any(t.tag_ in ("EF", "EC") for t in inner):
+                    continue
+                # '서울 AI 포럼 2024': a trailing year or number does not hide the head.
+                named = [t for t in inner if not (t.tag_ == "SN" or t.is_space)]
+                last = named[-1].text if named else ""
+                after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+                if any(last.endswith(h) for h in EVENT_HEADS):
+                    yield Span(doc, begin, tok.i, label="EV")
+                elif len(inner.text) <= 20 and all(t.tag_ in NOUNISH or t.is_space for t in inner):
+                    if after is not None and after.text in ("에서", "에서는", "에선"):
+                        label = "OG" if inner.text in gazetteer() else "LC"
+                        yield Span(doc, begin, tok.i, label=label)
+                    elif after is not None and after.text in ("을", "를") and _has_demo_cue(tok.sent):
+                        # 예인선 '파도원'을 시연했다: a quoted name shown or launched is a product.
+                        yield Span(doc, begin, tok.i, label="AF")
+            elif tok.text in _QUOTES and len(stack) < 3:
+                stack.append((tok.text, tok.i + 1))
+
+    def _events(self, doc: Doc, words: list[tuple[int, int]]) -> Iterator[Span]:
+        """A noun phrase ending in an event head: 디지털 유니콘·스타트업 간담회."""
+        for n, (start, end) in enumerate(words):
+            core_end = noun_core(doc, start, end)
+            if core_end == start or not _ends_with(doc[core_end - 1].text, EVENT_HEADS):
+                continue
+            if doc[start].text in TIME_DETERMINERS:
+                start += 1
+            begin = start
+            # Extend left over preceding bare-noun words of the same sentence.
+            for p_start, p_end in reversed(words[max(0, n - 4):n]):
+                if noun_core(doc, p_start, p_end) != p_end or doc[p_start].text in TIME_DETERMINERS:
+                    break
+                if doc[p_end - 1].text in POSITION_WORDS or doc[p_start].ent_type_ in ("PS", "DT", "QT", "TI"):
+                    break
+                if any(t.is_sent_start or "\n" in t.text for t in doc[p_start + 1:begin]):
+                    break
+                begin = p_start
+            if begin < core_end:
+                yield Span(doc, begin, core_end, label="EV")
+
+    def _orgs_and_positions(self, doc: Doc, words: list[tuple[int, int]]) -> Iterator[Span]:
+        known = gazetteer()
+        for start, end in words:
+            core_end = noun_core(doc, start, end)
+            if core_end == start:
+                continue
+            # 과학기술정보통신부 장관 / 최아름기자: a position word ends the core.
+            last = doc[core_end - 1]
+            # Inside one word only after a name (서울시장, not 해외시장).
+            if last.text in POSITION_WORDS and (core_end - 1 == start or doc[core_end - 2].tag_ in ("NNP", "SL")):
+                yield Span(doc, core_end - 1, core_end, label="CV")
+                core_end -= 1
+                if core_end == start:
+                    continue
+            core = doc[start:core_end]
+            text = core.text
+            if text in known:
+                yield Span(doc, start, core_end, label="LC" if known[text] == "Place" else "OG")
+            elif _COMPANY_FORM.search(text) or (
+                len(text) >= 3 and text not in _NOT_ORG and _ends_with(text, ORG_SUFFIXES)
+                and len(core) >= 2 and not _ends_with(text, EVENT_HEADS)
+            ):
+                yield Span(doc, start, core_end, label="OG")
+
+    def _products(self, doc: Doc, words: list[tuple[int, int]]) -> Iterator[Span]:
+        """회사(제품) lists in a demo or launch sentence: 베어로보틱스(서빙로봇)."""
+        for sent in doc.sents:
+            if not _has_demo_cue(sent):
+                continue
+            for tok in sent:
+                if tok.text != "(" or tok.i == sent.start or tok.whitespace_:
+                    continue
+                close = next((t.i for t in doc[tok.i + 1:min(sent.end, tok.i + 12)] if t.text == ")"), None)
+                if close is None or close == tok.i + 1:
+                    continue
+                name_start = tok.i
+                while name_start > sent.start and doc[name_start - 1].tag_ in NOUNISH and not doc[name_start - 1].whitespace_:
+                    name_start -= 1
+                inner = doc[tok.i + 1:close]
+                if name_start == tok.i or not any(t.tag_ in ("NNG", "NNP", "SL") for t in inner):
+                    continue
+                yield Span(doc, name_start, tok.i, label="OG")
+                yield Span(doc, tok.i + 1, close, label="AF")
+
+    def _persons(self, doc: Doc, words: list[tuple[int, int]], found: list[Span]) -> Iterator[Span]:
+        """A Hangul proper noun right before a position: 이종호 (…부) 장관, 최아름 기자."""
+        positions = {s.start for s in found if s.label_ == "CV"}
+        for n, (start, end) in enumerate(words):
+            if doc[start].tag_ != "NNP":
+                continue
+            # Kiwi may cut an unknown name (박/서/준): take the word's bare-noun core.
+            core_end = noun_core(doc, start, end)
+            if core_end - 1 in positions:  # 최아름기자: the position in the same word
+                core_end -= 1
+                if _PERSON.match(doc[start:core_end].text):
+                    yield Span(doc, start, core_end, label="PS")
+                continue
+            name = doc[start:core_end].text
+            if core_end != end or not _PERSON.match(name) or name in gazetteer():
+                continue
+            # 이종호 [과학기술정보통신부] 장관: bare nouns up to the position.
+            for s, e in words[n + 1:n + 3]:
+                if s in positions or (e - 1) in positions:
+                    yield Span(doc, start, core_end, label="PS")
+                    break
+                if noun_core(doc, s, e) != e:
+                    break
+
+
+def _has_demo_cue(sent: Span) -> bool:
+    return any(t.lemma_.startswith(_DEMO_CUES) or t.text.startswith(_DEMO_CUES) for t in sent)
+
+
+def _ends_with(text: str, words: frozenset[str]) -> bool:
+    return any(text.endswith(w) for w in words)
+
+
+@Language.factory("kg_entity_rules", default_config={"overwrite": True})
+def make_entity_rules(nlp: Language, name: str, overwrite: bool) -> EntityRules:
+    return EntityRules(nlp, name, overwrite)

@@ -1,0 +1,56 @@
+"""Small word lists the rule components and extractors share (data files in ``data/``)."""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+__all__ = ["word_list", "gazetteer", "gazetteer_entries", "EVENT_HEADS", "POSITION_WORDS", "ORG_SUFFIXES", "TIME_DETERMINERS"]
+
+
+@cache
+def word_list(name: str) -> frozenset[str]:
+    """Words of ``kg/nlp/data/<name>.txt``: one per line, ``#`` starts a comment.
+
+    >>> "간담회" in word_list("event_heads")
+    True
+    """
+    text = resources.files("kg.nlp").joinpath("data", f"{name}.txt").read_text("utf8")
+    return frozenset(
+        line.split("#", 1)[0].strip() for line in text.splitlines() if line.split("#", 1)[0].strip()
+    )
+
+
+EVENT_HEADS = word_list("event_heads")
+POSITION_WORDS = word_list("positions")
+ORG_SUFFIXES = word_list("org_suffixes")
+# Words that point at an event or time rather than name it (이번 간담회).
+TIME_DETERMINERS = frozenset({"이번", "지난", "올해", "이날", "당일", "다음", "오는", "내년", "작년", "같은", "해당", "그", "이", "본"})
+
+
+@cache
+def gazetteer_entries() -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    """``(canonical, class, aliases)`` rows of ``data/gazetteer.tsv``.
+
+    >>> ("과학기술정보통신부", "Organization") in [(c, k) for c, k, _ in gazetteer_entries()]
+    True
+    """
+    rows = []
+    text = resources.files("kg.nlp").joinpath("data", "gazetteer.tsv").read_text("utf8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        canonical, cls, *rest = line.split("\t")
+        aliases = tuple(a.strip() for a in (rest[0] if rest else "").split(",") if a.strip())
+        rows.append((canonical.strip(), cls.strip(), aliases))
+    return tuple(rows)
+
+
+@cache
+def gazetteer() -> dict[str, str]:
+    """Every known name (canonical or alias) → its class.
+
+    >>> gazetteer()["과기정통부"]
+    'Organization'
+    """
+    return {name: cls for canonical, cls, aliases in gazetteer_entries() for name in (canonical, *aliases)}

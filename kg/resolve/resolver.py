@@ -1,0 +1,169 @@
+"""One node per real-world entity: normalise names, merge aliases, mint IRIs.
+
+Rules, in order:
+
+1. Surface forms are cleaned: NFC, quotes and trailing particles stripped
+   (이종호는 → 이종호).
+2. Known aliases map to one canonical name: the shipped gazetteer
+   (과기정통부 → 과학기술정보통신부) and short names the article itself
+   states (``과학기술정보통신부(과기정통부)``).
+3. Events: within one article, mentions sharing their head noun are one event
+   (a news article tells one 간담회; 이번 간담회 is it), named after the
+   longest name used; an event never named beyond its head stays article-local.
+4. Persons: a name alone is not an identity. Same-name persons merge across
+   articles only when they share a position or, lacking one, an organisation
+   (이종호 장관 in two articles is one node; 이종호 with no context is local to
+   its article).
+
+>>> from kg.extract.records import Mention, Extraction
+>>> from kg.ingest import Article
+>>> m = Mention("과기정통부는", "Organization", 0, 5)
+>>> res = resolve(Article(id="a", text="x"), Extraction(mentions=[m]))
+>>> [n.label for n in res.nodes.values()]
+['과학기술정보통신부']
+>>> sorted(next(iter(res.nodes.values())).alt_labels)
+['과기정통부']
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from kg.extract.records import Extraction, Fact, Mention
+from kg.ingest.article import Article
+from kg.nlp.lexicon import EVENT_HEADS, gazetteer_entries
+from kg.resolve.iri import entity_iri
+
+__all__ = ["Node", "ResolvedFact", "ResolvedArticle", "resolve", "clean_name"]
+
+_PARTICLES = re.compile(r"(?<=[가-힣A-Za-z0-9)'\"’”」』》〉])(?:에서는|에서|에게|께서|으로|은|는|을|를|의|와|과|도|로)$")
+_QUOTES = "'\"‘’“”「」『』《》〈〉 "
+
+
+@dataclass
+class Node:
+    iri: str
+    cls: str
+    label: str
+    alt_labels: set[str] = field(default_factory=set)
+
+
+@dataclass(frozen=True)
+class ResolvedFact:
+    subject: str  # IRI
+    relation: str
+    obj: str  # IRI, or the literal's text when ``literal``
+    literal: bool
+    fact: Fact
+
+
+@dataclass
+class ResolvedArticle:
+    article: Article
+    nodes: dict[str, Node]
+    facts: list[ResolvedFact]
+
+
+def clean_name(text: str) -> str:
+    """The name without quotes, extra spaces or a trailing particle.
+
+    >>> clean_name("‘KIC실리콘밸리’에서")
+    'KIC실리콘밸리'
+    """
+    text = unicodedata.normalize("NFC", text).strip(_QUOTES)
+    text = re.sub(r"\s+", " ", text)
+    stripped = _PARTICLES.sub("", text).strip(_QUOTES)
+    return stripped if len(stripped) >= 2 else text
+
+
+def _canonical_names() -> dict[str, tuple[str, str]]:
+    return {alias: (canonical, cls) for canonical, cls, aliases in gazetteer_entries()
+            for alias in (canonical, *aliases)}
+
+
+def resolve(article: Article, extraction: Extraction) -> ResolvedArticle:
+    """Map the article's mentions and facts onto graph nodes."""
+    canonical = _canonical_names()
+    local_alias = {clean_name(short): clean_name(full) for full, short in extraction.aliases}
+    mentions = list(extraction.mentions)
+    for f in extraction.facts:
+        mentions.append(f.subject)
+        if isinstance(f.obj, Mention):
+            mentions.append(f.obj)
+
+    def name_of(m: Mention) -> tuple[str, str]:
+        name = clean_name(m.text)
+        name = local_alias.get(name, name)
+        if name in canonical and canonical[name][1] == m.cls:
+            return canonical[name][0], m.cls
+        return name, m.cls
+
+    events = _event_names(article, [name_of(m)[0] for m in mentions if m.cls == "Event"])
+    person_context = _person_context(extraction, name_of)
+
+    nodes: dict[str, Node] = {}
+    iri_of: dict[Mention, str] = {}
+    for m in mentions:
+        if m in iri_of:
+            continue
+        name, cls = name_of(m)
+        if cls == "Event":
+            label, key = events[name]
+        elif cls == "Person":
+            label = name
+            context = person_context.get(name)
+            key = f"{name}--{context}" if context else f"{name}--{article.id}"
+        else:
+            label, key = name, name
+        iri = entity_iri(cls, key)
+        node = nodes.setdefault(iri, Node(iri, cls, label))
+        for surface in {clean_name(m.text), name}:
+            if surface != node.label:
+                node.alt_labels.add(surface)
+        iri_of[m] = iri
+
+    facts = []
+    for f in extraction.facts:
+        literal = not isinstance(f.obj, Mention)
+        obj = f.obj if literal else iri_of[f.obj]
+        if not literal and obj == iri_of[f.subject]:
+            continue  # merged into one node: no self-loops
+        facts.append(ResolvedFact(iri_of[f.subject], f.relation, obj, literal, f))
+    return ResolvedArticle(article, nodes, facts)
+
+
+def _event_names(article: Article, names: list[str]) -> dict[str, tuple[str, str]]:
+    """Event name → (label, IRI key): one event per head noun in an article."""
+    by_head: dict[str, list[str]] = {}
+    for name in names:
+        core = re.sub(r"[\s\d]+$", "", name)  # 서울 AI 포럼 2024
+        head = max((h for h in EVENT_HEADS if core.endswith(h)), key=len, default=name)
+        by_head.setdefault(head, []).append(name)
+    out = {}
+    for head, group in by_head.items():
+        named = [n for n in group if n != head]
+        if named:
+            # The name used most often (headlines paraphrase), then the longest.
+            label = max(named, key=lambda n: (named.count(n), len(n)))
+            key = label
+        else:
+            label, key = head, f"{head}--{article.id}"
+        for n in group:
+            out[n] = (label, key)
+    return out
+
+
+def _person_context(extraction: Extraction, name_of) -> dict[str, str]:
+    """Person name → the position (else organisation) the article gives them."""
+    positions: dict[str, str] = {}
+    orgs: dict[str, str] = {}
+    for f in extraction.facts:
+        if f.subject.cls != "Person" or isinstance(f.obj, str):
+            continue
+        if f.relation == "holdsPosition":
+            positions.setdefault(name_of(f.subject)[0], name_of(f.obj)[0])
+        elif f.relation == "memberOf":
+            orgs.setdefault(name_of(f.subject)[0], name_of(f.obj)[0])
+    return {**orgs, **positions}
