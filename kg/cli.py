@@ -189,5 +189,47 @@ def remove(
     out.print(f"removed {article}", highlight=False)
 
 
+@eval_app.command("ner")
+@fails_cleanly
+def eval_ner(
+    file: Annotated[str, typer.Argument(help="KLUE-NER format file (char<TAB>BIO-tag lines).")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+) -> None:
+    """Entity-level precision, recall and F1 of the shipped NER per KLUE label."""
+    import json
+
+    from kg.nlp import load_pipeline
+    from kg.nlp.ner_eval import evaluate_ner, format_ner_report
+
+    if not Path(file).is_file():
+        raise KgError(f"{file}: no such file")
+    result = evaluate_ner(load_pipeline(), file)
+    sys.stdout.write((json.dumps(result, ensure_ascii=False, indent=2) if as_json else format_ner_report(result)) + "\n")
+
+
+@eval_app.command("facts")
+@fails_cleanly
+def eval_facts(
+    gold: Annotated[str, typer.Argument(help="Gold facts, JSON Lines (id, date, entities, facts, absent).")],
+    articles: Annotated[list[str], typer.Option("--articles", "-a", help="Articles (JSONL, files or folders).")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a report.")] = False,
+) -> None:
+    """Precision, recall and F1 of extracted facts against gold, overall and per relation, with the misses."""
+    import json
+
+    from kg.errors import InputError
+    from kg.extract.evaluate import evaluate_facts, format_fact_report
+    from kg.ingest import read_inputs
+    from kg.nlp import load_pipeline
+
+    if not Path(gold).is_file():
+        raise KgError(f"{gold}: no such file")
+    items = [a for a in read_inputs(articles) if not isinstance(a, InputError)]
+    report = evaluate_facts(load_pipeline(), gold, items)
+    if report["articles"] == 0:
+        raise KgError("no article of the gold file is among the --articles inputs (ids must match)")
+    sys.stdout.write((json.dumps(report, ensure_ascii=False, indent=2) if as_json else format_fact_report(report)) + "\n")
+
+
 def main() -> None:  # pragma: no cover - console entry point
     app()

@@ -265,9 +265,15 @@ def _predicates(doc: Doc, sent: Span, phrases: list[_Phrase], article: Article) 
         lemma, pred, passive = found
         word_end = _predicate_word_end(doc, tok)
         modality = _polarity(doc, tok, sent.end)
+        if modality is None and doc[word_end - 1].tag_.endswith("EC") and _sentence_modality(doc, sent):
+            # …에 참석해 축사를 할 계획이다: a clause joined to an intention is intended too.
+            modality = "planned"
         relative = any("ETM" in t.tag_ for t in doc[tok.i:word_end]) and word_end < sent.end
         local = [p for p in phrases if clause_start <= p.start_tok and p.end_tok <= tok.i + 1]
-        following = next((p for p in phrases if p.start_tok >= word_end and p.start_tok - word_end <= 2), None)
+        # The noun a relative clause modifies; it must head its phrase (take the particle):
+        # in 방문한 대한민국 문화공연단 the head is 문화공연단, not 대한민국.
+        following = next((p for p in phrases if p.start_tok >= word_end and p.start_tok - word_end <= 2
+                          and p.role is not None), None)
         available = [p for p in phrases if id(p) not in consumed]
         yield from _facts_for(doc, sent, tok, pred, passive, relative, local, following, available,
                               modality, article, clause_start)
@@ -284,9 +290,12 @@ def _facts_for(doc, sent, tok, pred, passive, relative, local, following, phrase
         by_role.setdefault(ph.role or "none", []).append(ph)
     # The object: a relative clause's head noun, else the role the lexicon names.
     objects: list[Mention] = []
-    if relative and following is not None and not passive:
+    # 나이지리아를 방문한 공연단: with its object inside, a relative clause modifies its
+    # subject — the noun that follows, which may be no entity at all.
+    relative_subject = relative and not passive and bool(by_role.get("obj"))
+    if relative and following is not None and not passive and not relative_subject:
         objects = [following.referent]
-    elif not passive:
+    if not objects and not passive:
         for role in pred.object_roles:
             objects = [ph.referent for ph in by_role.get(role, [])]
             if objects:
@@ -296,11 +305,15 @@ def _facts_for(doc, sent, tok, pred, passive, relative, local, following, phrase
 
     # The subject: in this clause, else the nearest topic/subject earlier in the sentence.
     subjects = [ph.referent for ph in by_role.get("subj", []) + by_role.get("topic", [])]
-    if not subjects:
+    if relative_subject:
+        subjects = [following.referent] if following is not None else []
+    elif not subjects:
         earlier = [p for p in phrases if p.end_tok <= clause_start and p.role in ("subj", "topic")]
         subjects = [earlier[-1].referent] if earlier else []
     if pred.relation not in ("partneredWith", "met"):
-        subjects += [ph.referent for ph in by_role.get("com", [])]
+        # A companion is a co-agent only as "B와 함께" or coordinated subjects "A와 B가";
+        # "A와 B의 공연" coordinates nouns inside one phrase.
+        subjects += [ph.referent for ph in by_role.get("com", []) if _co_agent(doc, ph, local)]
     subjects = [s for s in subjects if s is not None and s.cls in _AGENTS]
 
     event = None
@@ -330,6 +343,22 @@ def _facts_for(doc, sent, tok, pred, passive, relative, local, following, phrase
         date = _clause_date(doc, clause_start, tok.i, article.date)
         if date:
             yield _fact(event, "date", date, sent, event, tok, "event-date", 0.8)
+
+
+def _co_agent(doc: Doc, ph: _Phrase, local: list[_Phrase]) -> bool:
+    if ph.end_tok < len(doc) and doc[ph.end_tok].text == "함께":
+        return True
+    nxt = next((p for p in local if p.start_tok >= ph.end_tok), None)
+    return nxt is not None and nxt.role in ("subj", "topic") and nxt.start_tok - ph.end_tok <= 1
+
+
+def _sentence_modality(doc: Doc, sent: Span) -> str | None:
+    """'planned' when the sentence ends in an intention (…할 예정이다, …기로 했다)."""
+    tail = [t for t in sent if not t.is_punct and not t.is_space][-6:]
+    forms = [m.split("/")[0] for t in tail for m in (t._.morphs or [t.text])]
+    if "기로" in forms or any(f in ("예정", "계획", "방침") for f in forms):
+        return "planned"
+    return None
 
 
 def _clause_date(doc: Doc, start: int, end: int, article_date: str | None) -> str | None:

@@ -160,12 +160,14 @@ class EntityRules:
             core_end = noun_core(doc, start, end)
             if core_end == start:
                 continue
-            # 과학기술정보통신부 장관 / 최아름기자: a position word ends the core.
-            last = doc[core_end - 1]
-            # Inside one word only after a name (서울시장, not 해외시장).
-            if last.text in POSITION_WORDS and (core_end - 1 == start or doc[core_end - 2].tag_ in ("NNP", "SL")):
-                yield Span(doc, core_end - 1, core_end, label="CV")
-                core_end -= 1
+            # 과학기술정보통신부 장관 / 최아름기자 / IAEA 사무총장: a position word ends the core;
+            # common nouns before it belong to the title (사무총장, 국무총리), names do not.
+            if doc[core_end - 1].text in POSITION_WORDS:
+                title_start = core_end - 1
+                while title_start > start and doc[title_start - 1].tag_ == "NNG":
+                    title_start -= 1
+                yield Span(doc, title_start, core_end, label="CV")
+                core_end = title_start
                 if core_end == start:
                     continue
             core = doc[start:core_end]
