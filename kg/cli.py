@@ -122,14 +122,24 @@ def query(
 @fails_cleanly
 def viz(
     store: StoreOpt = DEFAULT_STORE,
+    focus: Annotated[str | None, typer.Option(help="Draw only this entity's neighbourhood (rdfs:label or skos:altLabel).")]
+    = None,
+    hops: Annotated[int, typer.Option(min=0, help="With --focus: how many steps out from the entity.")] = 1,
+    query_file: Annotated[str | None, typer.Option("--query", "-q", help="Draw a CONSTRUCT query's result (.rq file or text).")]
+    = None,
+    max_nodes: Annotated[int, typer.Option(min=1, help="Keep the top N nodes by PageRank (the page says so).")] = 2000,
     out_file: Annotated[str, typer.Option("--out", "-o", help="HTML file to write.")] = "output/graph.html",
     open_browser: Annotated[bool, typer.Option("--open", help="Open the page in a browser.")] = False,
 ) -> None:
-    """Write the graph as an interactive HTML page."""
+    """Write the graph (whole, one entity's neighbourhood, or a CONSTRUCT result) as an interactive offline HTML page."""
+    from kg.query import read_query
     from kg.viz import write_html
 
-    g = write_html(open_store(store, read_only=True), out_file)
-    out.print(f"wrote {out_file}: {g.number_of_nodes()} nodes, {g.number_of_edges()} edges", highlight=False)
+    text = read_query(query_file) if query_file else None
+    g = write_html(open_store(store, read_only=True), out_file, focus=focus, hops=hops, query=text, max_nodes=max_nodes)
+    total = g.graph.get("total_nodes", g.number_of_nodes())
+    cut = f" (top {g.number_of_nodes()} of {total} by PageRank)" if total > g.number_of_nodes() else ""
+    out.print(f"wrote {out_file}: {g.number_of_nodes()} nodes{cut}, {g.number_of_edges()} edges", highlight=False)
     if open_browser:
         webbrowser.open(Path(out_file).resolve().as_uri())
 

@@ -44,6 +44,47 @@ def test_example_graph_draws_offline(browser, example_store, tmp_path):
     assert all(url.startswith(("file:", "data:", "about:")) for url in requests), requests
     page.screenshot(path=str(tmp_path / "graph.png"))
     assert (tmp_path / "graph.png").stat().st_size > 10_000
+    assert "55 / 55" in page.text_content("#status") or str(g.number_of_nodes()) in page.text_content("#status")
+
+
+def test_search_filter_click_and_toggles(browser, example_store, tmp_path):
+    out = tmp_path / "graph.html"
+    g = write_html(example_store, out)
+    page, _, _ = open_page(browser, out)
+    n = g.number_of_nodes()
+    ids = {d["iri"]: d["id"] for d in page.evaluate("window.kgData.nodes")}
+    # search by label selects the entity
+    page.fill("#search", "윤세라")
+    (person,) = [x for x, d in g.nodes(data=True) if d["label"] == "윤세라"]
+    assert page.evaluate("window.kgNetwork.getSelectedNodes()") == [ids[person]]
+    assert "1 found" in page.text_content("#status")
+    page.fill("#search", "")
+    # clicking a node highlights it and its neighbours
+    xy = page.evaluate(f"window.kgNetwork.canvasToDOM(window.kgNetwork.getPosition({ids[person]}))")
+    page.mouse.click(xy["x"], xy["y"] + 50)  # the canvas starts below the 50px bar
+    neighbours = set(g.predecessors(person)) | set(g.successors(person)) | {person}
+    assert set(page.evaluate("window.kgNetwork.getSelectedNodes()")) == {ids[x] for x in neighbours}
+    # hovering shows the facts as text in the tooltip
+    page.mouse.move(xy["x"] + 1, xy["y"] + 51)
+    page.wait_for_selector("#tip", state="visible", timeout=5_000)
+    assert page.text_content("#tip").startswith("윤세라")
+    # the class filter hides a class and brings it back
+    people = sum(1 for _, d in g.nodes(data=True) if d["cls"] == "Person")
+    page.click("#legend span[data-class='Person']")
+    assert page.evaluate("window.kgNetwork.body.data.nodes.length") == n - people
+    page.click("#legend span[data-class='Person']")
+    assert page.evaluate("window.kgNetwork.body.data.nodes.length") == n
+    # English edge labels and community colours
+    page.check("#english")
+    labels = page.evaluate("window.kgNetwork.body.data.edges.get().map(function (e) { return e.label; })")
+    assert "attended" in labels and "참석했다" not in labels
+    page.check("#communities")
+    colours = page.evaluate("window.kgNetwork.body.data.nodes.get().map(function (n) { return n.color; })")
+    dim = "rgba(190,190,190,0.25)"  # the click's highlight still dims all but the neighbourhood
+    assert colours.count(dim) == n - len(neighbours)
+    assert set(colours) - {dim} <= set(d["cc"] for d in page.evaluate("window.kgData.nodes"))
+    page.screenshot(path=str(tmp_path / "toggled.png"))
+    assert (tmp_path / "toggled.png").stat().st_size > 10_000
 
 
 def test_adversarial_labels_stay_text(browser, tmp_path):
