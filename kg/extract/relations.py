@@ -30,6 +30,7 @@ from kg.extract.dates import DATE_PATTERN, normalise_date
 from kg.extract.records import Extraction, Fact, Mention
 from kg.ingest.article import Article
 from kg.nlp.labels import GRAPH_CLASS
+from kg.nlp.lexicon import word_list
 
 __all__ = ["extract", "predicate_lexicon", "Predicate"]
 
@@ -42,6 +43,14 @@ _ROLE_BY_PARTICLE = {
 }
 # Words that may stand inside an apposition: 윤세라 전 한빛소프트 부사장.
 _APPOSITION_FILLERS = {"전", "현", "前", "現", "신임", "초대", "당시", "겸"}
+_FORMER = re.compile(r"(?:^|\s)(?:전|前)\s")
+_NOT_HELD = ("였던", "이었던", "출신")
+_NOT_HELD_AFTER = re.compile(r"\s*(?:당선자|당선인|권한대행|내정자|후보|지명자)")
+_QUOTE = re.compile(r"[“\"']([^”\"'“]{4,})[”\"']\s*(?:이?라고|고|며|면서|라며|이라며|했다|한다)")
+_ADMIN_UNITS = ("시", "도", "군", "구", "주", "성", "현", "동")
+_NOT_PLACES = {"지역", "남부", "북부", "동부", "서부", "일대", "인근", "현지", "전역"}
+# 버락 오바마 미국 제44대 대통령: an ordinal inside an apposition.
+_ORDINAL = re.compile(r"^(?:제\s*)?\d+\s*(?:대|기|회)$|^제$")
 _QUOTE_CHARS = set("'\"‘’“”「」『』《》〈〉")
 _SAID_VERBS = {"말하다", "밝히다", "전하다", "덧붙이다", "답하다", "말씀하다"}
 # Nouns that say "said" with 하다: 말했다, 강조했다, 언급하며.
@@ -110,6 +119,8 @@ def extract(doc: Doc, article: Article) -> Extraction:
         out.facts += list(_predicates(doc, sent, phrases, article))
         out.facts += list(_product_lists(sent, phrases))
         out.facts += list(_quotes(doc, sent, phrases))
+        out.facts += list(_places(doc, sent, phrases))
+        out.facts += list(_wins(doc, sent, phrases))
     out.aliases = list(_inline_aliases(doc))
     out.facts = _dedupe(out.facts)
     return out
@@ -136,13 +147,30 @@ def _phrases(doc: Doc, sent: Span) -> list[_Phrase]:
             current = []
     if current:
         phrases.append(_close(doc, current))
+    _share_list_roles(doc, phrases)
     return phrases
+
+
+def _share_list_roles(doc: Doc, phrases: list[_Phrase]) -> None:
+    """A, B, C 등이 참석했다: the listed phrases take the role of the last one."""
+    for i in range(len(phrases) - 2, -1, -1):
+        ph, nxt = phrases[i], phrases[i + 1]
+        if ph.role is not None or nxt.role is None:
+            continue
+        between = doc[ph.end_tok:nxt.start_tok]
+        if between.text.strip() in (",", "·", "및", "、") and all(m.cls == nxt.referent.cls for m in ph.mentions[-1:]):
+            ph.role = nxt.role
 
 
 def _adjacent(doc: Doc, left: Span, right: Span) -> bool:
     """Only spaces (or a closing quote) between two mentions: they belong together."""
     between = doc[left.end:right.start]
-    return all(t.is_space or t.text in _QUOTE_CHARS or t.text in _APPOSITION_FILLERS for t in between) and (
+    # 애플의 CEO(최고경영자) 스티브 잡스: a bracketed gloss does not break the apposition.
+    if between.text.startswith("(") and ")" in between.text:
+        between = doc[left.end + next(i for i, t in enumerate(between) if t.text == ")") + 1:right.start]
+    return all(t.is_space or t.text in _QUOTE_CHARS or t.text in _APPOSITION_FILLERS or _ORDINAL.match(t.text)
+               or (t.tag_ in ("SN", "XPN", "NNB") and _ORDINAL.match(between.text.strip()))
+               for t in between) and (
         len(between) > 0 or bool(doc[left.end - 1].whitespace_) or left.label_ != right.label_
     )
 
@@ -159,6 +187,16 @@ def _particle(doc: Doc, i: int) -> tuple[str | None, int]:
     while i < len(doc) and (doc[i].text in _QUOTE_CHARS or doc[i].text == ")" or (doc[i].is_space and not skipped_space)):
         skipped_space = skipped_space or doc[i].is_space
         i += 1
+    if i < len(doc) and doc[i].text == "등":
+        # A, B 등이 / A, B 등 동료 배우들이: the list's particle comes after its head noun.
+        j = i + 1
+        while j < len(doc) and j - i <= 6 and (doc[j].is_space or doc[j].tag_ in ("NNG", "XSN", "NNB", "SN")
+                                               or doc[j].text == "들"):
+            j += 1
+        if j < len(doc) and doc[j].tag_.startswith("J"):
+            i = j
+    elif i < len(doc) and doc[i].text == "들" and i + 1 < len(doc) and doc[i + 1].tag_.startswith("J"):
+        i += 1  # 기업들이
     if i >= len(doc) or not doc[i].tag_.startswith("J"):
         return None, i
     morph = (doc[i]._.morphs or [doc[i].text + "/J"])[0].split("/")[0]
@@ -186,12 +224,27 @@ def _apposition(sent: Span, phrases: list[_Phrase], people_by_position: dict[str
         person = next((m for m in ph.mentions if m.cls == "Person"), None)
         if person is None or len(person.text) < 2:  # a bare surname (윤 대표) is resolved later
             continue
+        doc = sent.doc
+        # 전 국무총리, 대통령 당선자, 대통령 권한대행, COO였던: not a position held now.
+        span_text = doc.text[ph.mentions[0].start:doc[ph.end_tok - 1].idx + len(doc[ph.end_tok - 1].text)] \
+            if ph.end_tok > 0 else ""
+        after = doc.text[ph.mentions[-1].end:ph.mentions[-1].end + 6]
+        former = bool(_FORMER.search(span_text)) or after.lstrip().startswith(_NOT_HELD)
         for m in ph.mentions:
             if m.cls == "Position":
                 people_by_position[m.text] = person
-                yield _fact(person, "holdsPosition", m, sent, person, m, "apposition", 0.9)
-            elif m.cls == "Organization" and any(x.cls == "Position" for x in ph.mentions):
-                yield _fact(person, "memberOf", m, sent, person, m, "apposition", 0.85)
+                if not former and not _NOT_HELD_AFTER.match(doc.text[m.end:m.end + 6]):
+                    yield _fact(person, "holdsPosition", m, sent, person, m, "apposition", 0.9)
+            elif m.cls == "Organization" and not former and (
+                    any(x.cls == "Position" for x in ph.mentions) or m.end <= person.start):
+                yield _fact(person, "memberOf", m, sent, person, m, "apposition", 0.8)
+        if former:
+            continue
+        # 더불어민주당의 문재인 후보 / 애플의 CEO 스티브 잡스: the organisation in the genitive.
+        prev = next((p for p in reversed(phrases) if p.end_tok <= ph.start_tok), None)
+        if prev is not None and prev.role == "gen" and prev.end_tok == ph.start_tok and prev.referent is not None \
+                and prev.referent.cls == "Organization" and len(prev.mentions) == 1:
+            yield _fact(person, "memberOf", prev.referent, sent, prev.referent, person, "genitive-apposition", 0.75)
 
 
 def _resolve_short_mentions(phrases: list[_Phrase], people_by_position: dict[str, Mention]) -> None:
@@ -314,7 +367,9 @@ def _facts_for(doc, sent, tok, pred, passive, relative, local, following, phrase
         # A companion is a co-agent only as "B와 함께" or coordinated subjects "A와 B가";
         # "A와 B의 공연" coordinates nouns inside one phrase.
         subjects += [ph.referent for ph in by_role.get("com", []) if _co_agent(doc, ph, local)]
-    subjects = [s for s in subjects if s is not None and s.cls in _AGENTS]
+    # A country wins a cup or sends a delegation: places act as agents there.
+    agents = _AGENTS | {"Place"} if pred.relation in ("won", "attended") else _AGENTS
+    subjects = [s for s in subjects if s is not None and s.cls in agents]
 
     event = None
     if passive:
@@ -381,24 +436,60 @@ def _product_lists(sent: Span, phrases: list[_Phrase]) -> Iterable[Fact]:
 
 
 def _quotes(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[Fact]:
-    """… “인용”이라고/고 말했다 → said, with the quote's text."""
+    """… “인용”이라고/고/며 말했다 → said, once for every quoted segment of the sentence."""
     said = next((t for t in sent if t.lemma_ in _SAID_VERBS or (
         t.text in _SAID_NOUNS and t.i + 1 < len(doc) and doc[t.i + 1].tag_.startswith("XSV"))), None)
     if said is None:
         return
     text = sent.text
-    m = re.search(r"[“\"']([^”\"']{4,})[”\"']\s*(?:이?라고|고|며|면서)", text)
-    if m is None:
-        return
-    quote_start = sent.start_char + m.start()
     speakers = [p.referent for p in phrases if p.role in ("subj", "topic") and p.referent is not None
                 and p.referent.cls in _AGENTS and doc[p.start_tok].idx < said.idx]
     if not speakers:
         return
-    before = [s for s in speakers if s.start < quote_start]
-    speaker = (before or speakers)[-1]
-    yield Fact(speaker, "said", m.group(1).strip(), text.strip(), sent.start_char, sent.end_char,
-               "quote", 0.85)
+    for m in _QUOTE.finditer(text):
+        quote_start = sent.start_char + m.start()
+        before = [s for s in speakers if s.start < quote_start]
+        speaker = (before or speakers)[-1]
+        yield Fact(speaker, "said", m.group(1).strip(), text.strip(), sent.start_char + m.start(),
+                   sent.start_char + m.end(), "quote", 0.85)
+
+
+def _wins(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[Fact]:
+    """스페인이 … FIFA 월드컵 우승을 차지했다: an event or award right before 우승/수상/당선."""
+    for ph in phrases:
+        ref = ph.referent
+        if ref is None or ref.cls not in ("Event", "Product", "Position") or ph.role is not None:
+            continue
+        nxt = doc[ph.end_tok] if ph.end_tok < len(doc) else None
+        while nxt is not None and nxt.is_space:
+            nxt = doc[nxt.i + 1] if nxt.i + 1 < len(doc) else None
+        if nxt is None or nxt.text not in ("우승", "수상", "당선", "제패", "금메달"):
+            continue
+        if _polarity(doc, nxt, sent.end) == "negated":
+            continue
+        winners = [p.referent for p in phrases if p.role in ("subj", "topic") and p.end_tok <= ph.start_tok
+                   and p.referent is not None and p.referent.cls in ("Person", "Organization", "Place")]
+        if winners:
+            yield _fact(winners[-1], "won", ref, sent, winners[-1], nxt, "won-noun", 0.75)
+
+
+def _places(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[Fact]:
+    """독일 베를린 → 베를린 locatedIn 독일; 신월동에 있는 신원초등학교 → locatedIn 신월동."""
+    containers = word_list("places")
+    for ph in phrases:
+        for outer, inner in zip(ph.mentions, ph.mentions[1:]):
+            # Only a known country, region or city (or an administrative unit) contains the next place.
+            if outer.cls == inner.cls == "Place" and inner.start - outer.end <= 1 and len(inner.text) >= 2 \
+                    and (outer.text in containers or outer.text.endswith(_ADMIN_UNITS)) \
+                    and inner.text not in _NOT_PLACES:
+                yield _fact(inner, "locatedIn", outer, sent, outer, inner, "place-nesting", 0.8)
+    for ph, nxt in zip(phrases, phrases[1:]):
+        if ph.role != "goal" or ph.referent is None or ph.referent.cls != "Place":
+            continue
+        words = doc[ph.end_tok:nxt.start_tok]
+        if 0 < len(words) <= 3 and words[0].lemma_ in ("있다", "위치하다", "위치", "소재") and nxt.referent is not None \
+                and nxt.referent.cls in ("Place", "Organization", "Event"):
+            yield _fact(nxt.referent, "locatedIn", ph.referent, sent, ph.referent, nxt.referent, "located-at", 0.8)
 
 
 def _inline_aliases(doc: Doc) -> Iterable[tuple[str, str]]:

@@ -101,7 +101,7 @@ class EntityRules:
         if not self.overwrite:
             ruled = [s for s in ruled if not any(s.start < e.end and e.start < s.end for e in doc.ents)]
             statistical = list(doc.ents)
-        doc.ents = sorted(filter_spans(ruled + statistical), key=lambda s: s.start)
+        doc.ents = _split_places(_join_names(sorted(filter_spans(ruled + statistical), key=lambda s: s.start)))
         return doc
 
     # -- rules --------------------------------------------------------------
@@ -146,7 +146,10 @@ class EntityRules:
             for p_start, p_end in reversed(words[max(0, n - 4):n]):
                 if noun_core(doc, p_start, p_end) != p_end or doc[p_start].text in TIME_DETERMINERS:
                     break
-                if doc[p_end - 1].text in POSITION_WORDS or doc[p_start].ent_type_ in ("PS", "DT", "QT", "TI"):
+                # A year belongs to the name (2010년 FIFA 월드컵); other dates do not.
+                year = re.fullmatch(r"\d{4}년", doc[p_start:p_end].text) is not None
+                if doc[p_end - 1].text in POSITION_WORDS or (doc[p_start].ent_type_ in ("PS", "DT", "QT", "TI")
+                                                              and not year):
                     break
                 if any(t.is_sent_start or "\n" in t.text for t in doc[p_start + 1:begin]):
                     break
@@ -223,6 +226,50 @@ class EntityRules:
                     break
                 if noun_core(doc, s, e) != e:
                     break
+
+
+def _join_names(ents: list[Span]) -> list[Span]:
+    """도널드 + 트럼프 → 도널드 트럼프: person spans one space apart are one name."""
+    out: list[Span] = []
+    for ent in _split_person_org(ents):
+        # A one-letter last word is a country (트럼프 미 대통령), not part of the name.
+        if ent.label_ == "PS" and " " in ent.text and len(ent.text.rsplit(" ", 1)[1]) == 1 and len(ent) > 1:
+            ent = Span(ent.doc, ent.start, ent.end - 1, label="PS")
+        prev = out[-1] if out else None
+        if prev is not None and prev.label_ == ent.label_ == "PS" and ent.start == prev.end \
+                and prev[-1].whitespace_ == " " and len(prev.text) + len(ent.text) <= 12 \
+                and all(len(w) >= 2 for w in (prev.text + " " + ent.text).split()):
+            out[-1] = Span(ent.doc, prev.start, ent.end, label="PS")
+        else:
+            out.append(ent)
+    return out
+
+
+def _split_person_org(ents: list[Span]) -> Iterator[Span]:
+    """황우여 새누리당 → 황우여 (PS), 새누리당 (OG): a person span ending in an organisation."""
+    known = gazetteer()
+    for ent in ents:
+        words = eojeols(ent) if ent.label_ == "PS" else []
+        if len(words) > 1:
+            last = ent.doc[words[-1][0]:words[-1][1]]
+            if known.get(last.text) == "Organization" or (
+                    len(last.text) >= 3 and _ends_with(last.text, ORG_SUFFIXES) and last.text not in _NOT_ORG):
+                yield Span(ent.doc, ent.start, words[-2][1], label="PS")
+                yield Span(ent.doc, last.start, last.end, label="OG")
+                continue
+        yield ent
+
+
+def _split_places(ents: list[Span]) -> list[Span]:
+    """독일 베를린 → 독일, 베를린: each place its own node (the extractor links them)."""
+    out: list[Span] = []
+    for ent in ents:
+        words = eojeols(ent) if ent.label_ == "LC" else []
+        if len(words) > 1 and all(noun_core(ent.doc, a, b) == b and len(ent.doc[a:b].text) >= 2 for a, b in words):
+            out += [Span(ent.doc, a, b, label="LC") for a, b in words]
+        else:
+            out.append(ent)
+    return out
 
 
 def _has_demo_cue(sent: Span) -> bool:
