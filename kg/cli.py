@@ -106,16 +106,57 @@ def build(
 def query(
     query: Annotated[str, typer.Argument(help="A SPARQL query, or a .rq file.")],
     store: StoreOpt = DEFAULT_STORE,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv, tsv, json, xml; turtle/trig for CONSTRUCT.")]
-    = "table",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv, tsv, json, xml; turtle, trig or ntriples "
+                                     "for CONSTRUCT/DESCRIBE.")] = "table",
+    timeout: Annotated[float, typer.Option("--timeout", help="Give up after this many seconds.")] = 30.0,
+    limit: Annotated[int, typer.Option("--limit", help="Keep at most this many rows (0: no cap); ORDER BY is kept.")]
+    = 10_000,
 ) -> None:
-    """Run a SPARQL query (kg:, rdf:, rdfs:, xsd:, owl:, skos:, schema:, prov: predeclared)."""
+    """Run a SPARQL query (kg:, rdf:, rdfs:, xsd:, owl:, skos:, schema:, prov:, kgid: predeclared)."""
     from kg.query import format_result, read_query, run_query
+    from kg.query.sparql import FORMATS
 
+    if fmt not in FORMATS:
+        raise KgError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+    text_query = read_query(query)
     st = open_store(store, read_only=True)
-    result = run_query(st, read_query(query))
+    result = run_query(st, text_query, timeout=timeout, limit=limit or None)
     text = format_result(result, fmt)
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    if result.truncated:
+        what = "triples" if result.kind == "graph" else "rows"
+        err.print(f"[yellow]note:[/yellow] only the first {result.limit} {what} are shown (--limit); the answer has "
+                  "more", highlight=False)
+
+
+@app.command()
+@fails_cleanly
+def serve(
+    store: StoreOpt = DEFAULT_STORE,
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    allow_update: Annotated[bool, typer.Option("--allow-update", help="Accept SPARQL UPDATE (never LOAD or SERVICE).")]
+    = False,
+    timeout: Annotated[float, typer.Option("--timeout", help="Time limit of each query, in seconds.")] = 30.0,
+    limit: Annotated[int, typer.Option("--limit", help="Row cap of each answer.")] = 10_000,
+    queries: Annotated[str | None, typer.Option("--queries", help="Folder of example .rq queries for the page "
+                                                "(default: examples/queries when present).")] = None,
+) -> None:
+    """Serve the store as a SPARQL 1.1 endpoint at /sparql, with a query page at / and the graph at /graph."""
+    import uvicorn
+
+    from kg.query.server import create_app
+
+    if timeout <= 0 or limit <= 0:
+        raise KgError("--timeout and --limit must be more than 0")
+    st = open_store(store, read_only=not allow_update)
+    app_ = create_app(st, allow_update=allow_update, timeout=timeout, limit=limit, queries=queries)
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        err.print(f"[yellow]note:[/yellow] listening on {host}: anyone who can reach it can query the store",
+                  highlight=False)
+    out.print(f"kg: serving {store} at http://{host}:{port}/ (SPARQL endpoint: /sparql"
+              f"{', updates allowed' if allow_update else ', read-only'}); Ctrl+C stops", highlight=False)
+    uvicorn.run(app_, host=host, port=port, log_level="warning")
 
 
 @app.command()
