@@ -112,10 +112,12 @@ def extract(doc: Doc, article: Article) -> Extraction:
     offset_ents = [e for e in doc.ents if e.label_ in GRAPH_CLASS]
     out.mentions = [_mention(e) for e in offset_ents]
     people_by_position: dict[str, Mention] = {}
+    people: list[Mention] = []
     for sent in doc.sents:
         phrases = _phrases(doc, sent)
         out.facts += list(_apposition(sent, phrases, people_by_position))
-        _resolve_short_mentions(phrases, people_by_position)
+        people += [m for ph in phrases for m in ph.mentions if m.cls == "Person" and len(m.text) > 1]
+        _resolve_short_mentions(doc, phrases, people_by_position, people)
         out.facts += list(_predicates(doc, sent, phrases, article))
         out.facts += list(_product_lists(sent, phrases))
         out.facts += list(_quotes(doc, sent, phrases))
@@ -210,8 +212,28 @@ def _particle(doc: Doc, i: int) -> tuple[str | None, int]:
     return role, j
 
 
+def _after_title(doc: Doc, i: int, role: str | None, end: int) -> tuple[str | None, int]:
+    """안철수 대선 후보자는: a name followed by title words we do not list takes their particle."""
+    words = 0
+    while i < len(doc) and words <= 2:
+        tok = doc[i]
+        if tok.is_space or (i > 0 and doc[i - 1].whitespace_ and tok.i != i):
+            i += 1
+            continue
+        if tok.tag_.startswith("J"):
+            return _particle(doc, i)
+        if tok.tag_ not in ("NNG", "XSN", "NNB") or tok.ent_iob_ != "O":
+            break
+        if tok.whitespace_:
+            words += 1
+        i += 1
+    return role, end
+
+
 def _close(doc: Doc, ents: list[Span]) -> _Phrase:
     role, end = _particle(doc, ents[-1].end)
+    if role is None and any(e.label_ == "PS" for e in ents):
+        role, end = _after_title(doc, ents[-1].end, role, end)
     mentions = [_mention(e) for e in ents]
     person = next((m for m in mentions if m.cls == "Person"), None)
     referent = person or mentions[-1]
@@ -247,20 +269,32 @@ def _apposition(sent: Span, phrases: list[_Phrase], people_by_position: dict[str
             yield _fact(person, "memberOf", prev.referent, sent, prev.referent, person, "genitive-apposition", 0.75)
 
 
-def _resolve_short_mentions(phrases: list[_Phrase], people_by_position: dict[str, Mention]) -> None:
-    """이 장관은 … → the person last named with that position in the article."""
+def _resolve_short_mentions(doc: Doc, phrases: list[_Phrase], people_by_position: dict[str, Mention],
+                            people: list[Mention]) -> None:
+    """이 장관은 / 노 회장은 / 윤 대표 → the person the article named in full before."""
     for ph in phrases:
         ref = ph.referent
         if ref is None:
             continue
-        if ref.cls == "Position" and ref.text in people_by_position:
-            ph.referent = people_by_position[ref.text]
-        elif ref.cls == "Person" and len(ref.text) == 1:
-            # 윤 대표: a surname with a position names the person introduced in full.
-            position = next((m.text for m in ph.mentions if m.cls == "Position"), None)
-            person = people_by_position.get(position) if position else None
-            if person is not None and person.text.startswith(ref.text):
-                ph.referent = person
+        surname = ref.text if ref.cls == "Person" and len(ref.text) == 1 else None
+        if ref.cls == "Position":
+            before = doc.char_span(ref.start - 2, ref.start, alignment_mode="expand") if ref.start >= 2 else None
+            if before is not None and re.fullmatch(r"[가-힣] ", before.text):
+                surname = before.text[0]
+            elif ref.text in people_by_position:
+                ph.referent = people_by_position[ref.text]
+                continue
+        if surname is None:
+            continue
+        # A surname with a title names the person introduced in full: by that title, else the only match.
+        position = next((m.text for m in ph.mentions if m.cls == "Position"), None)
+        titled = people_by_position.get(position) if position else None
+        if titled is not None and titled.text.startswith(surname):
+            ph.referent = titled
+            continue
+        named = {p.text: p for p in people if p.text.startswith(surname) and len(p.text) > 1}
+        if len(named) == 1:
+            ph.referent = next(iter(named.values()))
 
 
 # -- predicates ------------------------------------------------------------
@@ -436,22 +470,25 @@ def _product_lists(sent: Span, phrases: list[_Phrase]) -> Iterable[Fact]:
 
 
 def _quotes(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[Fact]:
-    """… “인용”이라고/고/며 말했다 → said, once for every quoted segment of the sentence."""
+    """… “인용”이라고/고/며 말했다 → said; a sentence's quoted segments are one statement."""
     said = next((t for t in sent if t.lemma_ in _SAID_VERBS or (
         t.text in _SAID_NOUNS and t.i + 1 < len(doc) and doc[t.i + 1].tag_.startswith("XSV"))), None)
     if said is None:
         return
-    text = sent.text
+    quotes = list(_QUOTE.finditer(sent.text))
+    if not quotes:
+        return
+    inside = [(sent.start_char + m.start(), sent.start_char + m.end()) for m in quotes]
+    # The speaker: a subject or topic before the first quote (or the verb), never one inside a quote.
     speakers = [p.referent for p in phrases if p.role in ("subj", "topic") and p.referent is not None
-                and p.referent.cls in _AGENTS and doc[p.start_tok].idx < said.idx]
+                and p.referent.cls in _AGENTS and doc[p.start_tok].idx < said.idx
+                and not any(a <= p.referent.start < b for a, b in inside)]
     if not speakers:
         return
-    for m in _QUOTE.finditer(text):
-        quote_start = sent.start_char + m.start()
-        before = [s for s in speakers if s.start < quote_start]
-        speaker = (before or speakers)[-1]
-        yield Fact(speaker, "said", m.group(1).strip(), text.strip(), sent.start_char + m.start(),
-                   sent.start_char + m.end(), "quote", 0.85)
+    before = [s for s in speakers if s.start < inside[0][0]]
+    speaker = (before or speakers)[-1]
+    text = " … ".join(m.group(1).strip() for m in quotes)
+    yield Fact(speaker, "said", text, sent.text.strip(), inside[0][0], inside[-1][1], "quote", 0.85)
 
 
 def _wins(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[Fact]:

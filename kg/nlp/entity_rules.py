@@ -36,6 +36,10 @@ _DEMO_CUES = ("시연", "선보이", "선보", "출시", "공개", "전시", "�
 # Nouns ending in an organisation suffix that are not organisations.
 _NOT_ORG = {"일부", "내부", "외부", "전부", "세부", "간부", "상부", "하부", "본부", "지원", "인원", "회원", "차원",
             "병원", "공원", "대학", "학교", "센터", "정부", "기부", "여부", "초원", "자원", "연구원", "이사"}
+# Endings that make a common noun a title (감사원장, 선임보좌관, 청년특별위원).
+_TITLE_SUFFIXES = frozenset({"위원장", "원장", "관장", "처장", "청장", "국장", "실장", "팀장", "소장", "단장", "부장",
+                             "학부장", "집행장", "보좌관", "비서관", "수석", "대변인", "특보", "위원", "회장", "사장",
+                             "총장", "의장", "감독", "대표", "장관", "차관", "총리", "대사"})
 _PERSON = re.compile(r"^[가-힣]{2,4}$")
 _COMPANY_FORM = re.compile(r"^(?:㈜|\(주\)|주식회사\s*)|(?:㈜|\(주\)|주식회사)$")
 
@@ -165,7 +169,9 @@ class EntityRules:
                 continue
             # 과학기술정보통신부 장관 / 최아름기자 / IAEA 사무총장: a position word ends the core;
             # common nouns before it belong to the title (사무총장, 국무총리), names do not.
-            if doc[core_end - 1].text in POSITION_WORDS:
+            if doc[core_end - 1].text in POSITION_WORDS or (
+                    core_end - start >= 1 and _ends_with(doc[start:core_end].text, _TITLE_SUFFIXES)
+                    and doc[core_end - 1].tag_ == "NNG"):
                 title_start = core_end - 1
                 while title_start > start and doc[title_start - 1].tag_ == "NNG":
                     title_start -= 1
@@ -238,6 +244,7 @@ def _join_names(ents: list[Span]) -> list[Span]:
         prev = out[-1] if out else None
         if prev is not None and prev.label_ == ent.label_ == "PS" and ent.start == prev.end \
                 and prev[-1].whitespace_ == " " and len(prev.text) + len(ent.text) <= 12 \
+                and not _looks_like_org(ent.text) \
                 and all(len(w) >= 2 for w in (prev.text + " " + ent.text).split()):
             out[-1] = Span(ent.doc, prev.start, ent.end, label="PS")
         else:
@@ -245,15 +252,18 @@ def _join_names(ents: list[Span]) -> list[Span]:
     return out
 
 
+def _looks_like_org(text: str) -> bool:
+    return gazetteer().get(text) == "Organization" or (
+        len(text) >= 3 and _ends_with(text, ORG_SUFFIXES) and text not in _NOT_ORG)
+
+
 def _split_person_org(ents: list[Span]) -> Iterator[Span]:
     """황우여 새누리당 → 황우여 (PS), 새누리당 (OG): a person span ending in an organisation."""
-    known = gazetteer()
     for ent in ents:
         words = eojeols(ent) if ent.label_ == "PS" else []
         if len(words) > 1:
             last = ent.doc[words[-1][0]:words[-1][1]]
-            if known.get(last.text) == "Organization" or (
-                    len(last.text) >= 3 and _ends_with(last.text, ORG_SUFFIXES) and last.text not in _NOT_ORG):
+            if _looks_like_org(last.text):
                 yield Span(ent.doc, ent.start, words[-2][1], label="PS")
                 yield Span(ent.doc, last.start, last.end, label="OG")
                 continue
