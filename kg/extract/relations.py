@@ -51,6 +51,7 @@ _ADMIN_UNITS = ("시", "도", "군", "구", "주", "성", "현", "동")
 _NOT_PLACES = {"지역", "남부", "북부", "동부", "서부", "일대", "인근", "현지", "전역"}
 # 버락 오바마 미국 제44대 대통령: an ordinal inside an apposition.
 _ORDINAL = re.compile(r"^(?:제\s*)?\d+\s*(?:대|기|회)$|^제$")
+_NAMEISH = {"NNG", "NNP", "SL", "SN", "SH", "MM", "XSN", "XPN"}
 _QUOTE_CHARS = set("'\"‘’“”「」『』《》〈〉")
 _SAID_VERBS = {"말하다", "밝히다", "전하다", "덧붙이다", "답하다", "말씀하다"}
 # Nouns that say "said" with 하다: 말했다, 강조했다, 언급하며.
@@ -123,6 +124,7 @@ def extract(doc: Doc, article: Article) -> Extraction:
         out.facts += list(_quotes(doc, sent, phrases))
         out.facts += list(_places(doc, sent, phrases))
         out.facts += list(_wins(doc, sent, phrases))
+        out.facts += list(_bracketed_heads(doc, sent))
     out.aliases = list(_inline_aliases(doc))
     out.facts = _dedupe(out.facts)
     return out
@@ -170,6 +172,11 @@ def _adjacent(doc: Doc, left: Span, right: Span) -> bool:
     # 애플의 CEO(최고경영자) 스티브 잡스: a bracketed gloss does not break the apposition.
     if between.text.startswith("(") and ")" in between.text:
         between = doc[left.end + next(i for i, t in enumerate(between) if t.text == ")") + 1:right.start]
+    # 박영선 새정연 원내대표: unlisted names may stand between a person and their title.
+    if left.label_ == "PS" and right.label_ in ("CV", "OG") and 0 < len(between) <= 6 and all(
+            t.is_space or (t.tag_ in _NAMEISH and t.ent_iob_ == "O") for t in between) and \
+            sum(1 for t in between if t.whitespace_) <= 2:
+        return True
     return all(t.is_space or t.text in _QUOTE_CHARS or t.text in _APPOSITION_FILLERS or _ORDINAL.match(t.text)
                or (t.tag_ in ("SN", "XPN", "NNB") and _ORDINAL.match(between.text.strip()))
                for t in between) and (
@@ -186,6 +193,11 @@ def _ends_word_with_nonentity(doc: Doc, ent: Span) -> bool:
 def _particle(doc: Doc, i: int) -> tuple[str | None, int]:
     """Role of the particle after token ``i`` (skipping a closing quote or bracket, one space)."""
     skipped_space = False
+    if i < len(doc) and doc[i].text == "(":
+        # 중앙선거관리위원회(위원장 김용덕)는: the particle comes after the bracket.
+        close = next((t.i for t in doc[i:min(len(doc), i + 20)] if t.text == ")"), None)
+        if close is not None:
+            i = close + 1
     while i < len(doc) and (doc[i].text in _QUOTE_CHARS or doc[i].text == ")" or (doc[i].is_space and not skipped_space)):
         skipped_space = skipped_space or doc[i].is_space
         i += 1
@@ -222,7 +234,8 @@ def _after_title(doc: Doc, i: int, role: str | None, end: int) -> tuple[str | No
             continue
         if tok.tag_.startswith("J"):
             return _particle(doc, i)
-        if tok.tag_ not in ("NNG", "XSN", "NNB") or tok.ent_iob_ != "O":
+        # Unlisted titles and organisations (새정연 원내대표) may stand between the name and its particle.
+        if tok.tag_ not in _NAMEISH | {"NNB"} or (tok.ent_iob_ != "O" and tok.ent_type_ != "CV"):
             break
         if tok.whitespace_:
             words += 1
@@ -232,6 +245,9 @@ def _after_title(doc: Doc, i: int, role: str | None, end: int) -> tuple[str | No
 
 def _close(doc: Doc, ents: list[Span]) -> _Phrase:
     role, end = _particle(doc, ents[-1].end)
+    # Inside brackets (중앙선거관리위원회(위원장 김용덕)는) the particle belongs to what precedes them.
+    if any(t.text == "(" for t in doc[max(0, ents[0].start - 3):ents[0].start]) and ")" in doc[ents[-1].end:end].text:
+        role = None
     if role is None and any(e.label_ == "PS" for e in ents):
         role, end = _after_title(doc, ents[-1].end, role, end)
     mentions = [_mention(e) for e in ents]
@@ -489,6 +505,17 @@ def _quotes(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[Fact]:
     speaker = (before or speakers)[-1]
     text = " … ".join(m.group(1).strip() for m in quotes)
     yield Fact(speaker, "said", text, sent.text.strip(), inside[0][0], inside[-1][1], "quote", 0.85)
+
+
+def _bracketed_heads(doc: Doc, sent: Span) -> Iterable[Fact]:
+    """국립경주박물관(관장 이영훈), 미래창조과학부(장관 최양희): the head named in brackets."""
+    ents = [e for e in doc.ents if sent.start <= e.start < sent.end]
+    for org, title, person in zip(ents, ents[1:], ents[2:]):
+        if org.label_ == "OG" and title.label_ == "CV" and person.label_ == "PS" \
+                and doc[org.end:title.start].text.strip() == "(" and doc[person.end:person.end + 1].text == ")":
+            p, t, o = _mention(person), _mention(title), _mention(org)
+            yield _fact(p, "holdsPosition", t, sent, o, p, "bracketed-head", 0.85)
+            yield _fact(p, "memberOf", o, sent, o, p, "bracketed-head", 0.85)
 
 
 def _wins(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[Fact]:

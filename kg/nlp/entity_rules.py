@@ -40,6 +40,10 @@ _NOT_ORG = {"일부", "내부", "외부", "전부", "세부", "간부", "상부"
 _TITLE_SUFFIXES = frozenset({"위원장", "원장", "관장", "처장", "청장", "국장", "실장", "팀장", "소장", "단장", "부장",
                              "학부장", "집행장", "보좌관", "비서관", "수석", "대변인", "특보", "위원", "회장", "사장",
                              "총장", "의장", "감독", "대표", "장관", "차관", "총리", "대사"})
+_ADMIN_UNITS = ("구", "동", "군", "읍", "면", "리")
+_VENUES = frozenset({"장례식장", "센터", "호텔", "공원", "경기장", "체육관", "박물관", "미술관", "초등학교", "중학교",
+                     "고등학교", "광장", "회관", "전시장", "공연장", "컨벤션", "캠프", "본사", "청사", "기념관", "극장"})
+_ORG_UNITS = frozenset({"위원회", "본부", "지부", "사무국", "사무처", "노조", "지도부", "연구소", "분과"})
 _PERSON = re.compile(r"^[가-힣]{2,4}$")
 _COMPANY_FORM = re.compile(r"^(?:㈜|\(주\)|주식회사\s*)|(?:㈜|\(주\)|주식회사)$")
 
@@ -55,7 +59,8 @@ def eojeols(doc: Doc | Span) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     start = None
     for tok in doc:
-        if tok.is_space:
+        # Brackets separate words too: 중앙선거관리위원회(위원장 김용덕).
+        if tok.is_space or tok.text in ("(", ")"):
             if start is not None:
                 out.append((start, tok.i))
                 start = None
@@ -105,7 +110,8 @@ class EntityRules:
         if not self.overwrite:
             ruled = [s for s in ruled if not any(s.start < e.end and e.start < s.end for e in doc.ents)]
             statistical = list(doc.ents)
-        doc.ents = _split_places(_join_names(sorted(filter_spans(ruled + statistical), key=lambda s: s.start)))
+        ents = _split_places(_join_names(sorted(filter_spans(ruled + statistical), key=lambda s: s.start)))
+        doc.ents = _join_units(_places_by_form(doc, words, ents))
         return doc
 
     # -- rules --------------------------------------------------------------
@@ -164,12 +170,15 @@ class EntityRules:
     def _orgs_and_positions(self, doc: Doc, words: list[tuple[int, int]]) -> Iterator[Span]:
         known = gazetteer()
         for start, end in words:
+            if doc[start].text in ("[", "<", "《") and start + 1 < end:
+                start += 1
             core_end = noun_core(doc, start, end)
             if core_end == start:
                 continue
             # 과학기술정보통신부 장관 / 최아름기자 / IAEA 사무총장: a position word ends the core;
             # common nouns before it belong to the title (사무총장, 국무총리), names do not.
-            if doc[core_end - 1].text in POSITION_WORDS or (
+            verb = core_end < len(doc) and doc[core_end].tag_.startswith("XSV")  # 주장했다, 대표하다
+            if not verb and doc[core_end - 1].text in POSITION_WORDS or not verb and (
                     core_end - start >= 1 and _ends_with(doc[start:core_end].text, _TITLE_SUFFIXES)
                     and doc[core_end - 1].tag_ == "NNG"):
                 title_start = core_end - 1
@@ -247,6 +256,41 @@ def _join_names(ents: list[Span]) -> list[Span]:
                 and not _looks_like_org(ent.text) \
                 and all(len(w) >= 2 for w in (prev.text + " " + ent.text).split()):
             out[-1] = Span(ent.doc, prev.start, ent.end, label="PS")
+        else:
+            out.append(ent)
+    return out
+
+
+def _places_by_form(doc: Doc, words: list[tuple[int, int]], ents: list[Span]) -> list[Span]:
+    """Places the model missed, by their form: 서울 서대문구, 양천구 신월동 (an administrative
+    unit right after a place) and venues where something happens (신촌세브란스병원 장례식장에서)."""
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    ends = {e.end: e for e in ents}
+    added: list[Span] = []
+    for start, end in words:
+        core_end = noun_core(doc, start, end)
+        if core_end == start or any(i in taken for i in range(start, core_end)):
+            continue
+        text = doc[start:core_end].text
+        prev = ends.get(start) or (ends.get(start - 1) if start > 0 and doc[start - 1].is_space else None)
+        after = doc[core_end].text if core_end < end else ""
+        unit = 2 <= len(text) <= 6 and text.endswith(_ADMIN_UNITS) and prev is not None and prev.label_ == "LC"
+        venue = _ends_with(text, _VENUES) and after in ("에서", "에서는", "에", "의")
+        if unit or venue:
+            span = Span(doc, start, core_end, label="LC")
+            added.append(span)
+            ends[core_end] = span
+    return sorted(ents + added, key=lambda e: e.start)
+
+
+def _join_units(ents: list[Span]) -> list[Span]:
+    """대한의사협회 비상대책위원회: an organisation and its unit, one space apart, are one name."""
+    out: list[Span] = []
+    for ent in ents:
+        prev = out[-1] if out else None
+        if prev is not None and prev.label_ == ent.label_ == "OG" and ent.start == prev.end \
+                and prev[-1].whitespace_ and _ends_with(ent.text, _ORG_UNITS):
+            out[-1] = Span(ent.doc, prev.start, ent.end, label="OG")
         else:
             out.append(ent)
     return out
