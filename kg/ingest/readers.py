@@ -1,7 +1,8 @@
-"""Turn files, folders and JSONL records into :class:`~kg.ingest.article.Article`.
+"""Turn files, folders, URLs, standard input and JSONL records into :class:`~kg.ingest.article.Article`.
 
 Readers never raise for one bad input: they yield an :class:`~kg.errors.InputError`
-in its place, so a batch goes on and the caller decides what to print.
+in its place (naming the input and the reason), so a batch goes on and the
+caller decides what to print.
 
 >>> import tempfile, pathlib
 >>> d = pathlib.Path(tempfile.mkdtemp())
@@ -13,59 +14,75 @@ in its place, so a batch goes on and the caller decides what to print.
 
 from __future__ import annotations
 
-import codecs
 import json
+import re
+import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
+from urllib.parse import urlsplit
 
 from kg.errors import EmptyInput, InputError, InputTooLarge, UnsupportedInput
 from kg.ingest.article import Article, make_article_id
+from kg.ingest.encoding import decode_text, reject_binary
+from kg.ingest.fetch import MAX_REDIRECTS, TIMEOUT_S, fetch_url, is_url
 from kg.ingest.scraped import clean_scraped_text
 
-__all__ = ["read_inputs", "read_file", "article_from_html", "decode_bytes", "SUFFIXES", "MAX_BYTES"]
+__all__ = ["read_inputs", "read_file", "read_stream", "article_from_html", "article_from_bytes", "decode_bytes",
+           "SUFFIXES", "MAX_BYTES"]
 
 SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
 MAX_BYTES = 20 * 1024 * 1024
 
-_BINARY_MAGIC = {
-    b"\x1f\x8b": "gzip-compressed",
-    b"PK\x03\x04": "a zip archive",
-    b"BZh": "bzip2-compressed",
-    b"\xfd7zXZ": "xz-compressed",
-    b"%PDF": "a PDF",
-    b"\x89PNG": "a PNG image",
-    b"\xff\xd8\xff": "a JPEG image",
-}
-
 InputItem = Article | InputError
+_META_FIELDS = ("title", "date", "url", "author", "publisher")
 
 
-def read_inputs(paths: Iterable[str | Path], *, max_bytes: int = MAX_BYTES) -> Iterator[InputItem]:
+def read_inputs(paths: Iterable[str | Path], *, max_bytes: int = MAX_BYTES, stdin: IO[bytes] | None = None,
+                timeout: float = TIMEOUT_S, max_redirects: int = MAX_REDIRECTS) -> Iterator[InputItem]:
     """Yield an article (or the error that stands for it) for every input.
 
-    Folders are read recursively, files with an unknown suffix are skipped
-    there; named explicitly they are an error.
+    An input is a file, a folder (read recursively; files with an unknown
+    suffix are skipped there, named explicitly they are an error), an
+    http(s) URL, or ``-`` for standard input.
     """
-    for path in map(Path, paths):
-        if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file()):
-                if child.suffix.lower() in SUFFIXES:
-                    yield from read_file(child, max_bytes=max_bytes)
-        elif not path.exists():
-            yield InputError(str(path), "no such file or folder")
-        else:
-            yield from read_file(path, max_bytes=max_bytes)
+    for item in paths:
+        name = str(item)
+        if name == "-":
+            yield from read_stream(stdin if stdin is not None else sys.stdin.buffer, source="-", max_bytes=max_bytes)
+            continue
+        if isinstance(item, str) and is_url(name):
+            yield from fetch_url(name, max_bytes=max_bytes, timeout=timeout, max_redirects=max_redirects)
+            continue
+        path = Path(item)
+        try:
+            if path.is_dir():
+                for child in sorted(p for p in path.rglob("*") if p.is_file()):
+                    if child.suffix.lower() in SUFFIXES:
+                        yield from read_file(child, max_bytes=max_bytes)
+            elif not path.exists():
+                yield InputError(name, "no such file or folder")
+            else:
+                yield from read_file(path, max_bytes=max_bytes)
+        except OSError as exc:  # an unreadable folder, a name too long
+            yield InputError(name, f"cannot read: {exc.strerror or exc}")
 
 
 def read_file(path: Path, *, max_bytes: int = MAX_BYTES) -> Iterator[InputItem]:
-    """Read one file; JSONL files yield one item per line."""
+    """Read one file; JSONL files yield one item per line (streamed: any number of records)."""
     source = str(path)
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         yield UnsupportedInput(source, f"unsupported file type {suffix or '(none)'}; use {', '.join(SUFFIXES)}")
         return
     try:
+        if not path.is_file():
+            yield UnsupportedInput(source, "not a regular file")
+            return
+        if suffix == ".jsonl":
+            with open(path, "rb") as fh:
+                yield from _read_jsonl(fh, source, max_bytes)
+            return
         size = path.stat().st_size
         if size > max_bytes:
             yield InputTooLarge(source, f"{size / 1e6:.1f} MB is over the {max_bytes / 1e6:.0f} MB cap")
@@ -74,112 +91,216 @@ def read_file(path: Path, *, max_bytes: int = MAX_BYTES) -> Iterator[InputItem]:
     except OSError as exc:
         yield InputError(source, f"cannot read: {exc.strerror or exc}")
         return
+    kind = "html" if suffix in (".html", ".htm") else "text"
+    yield from article_from_bytes(data, source=source, kind=kind, article_id=make_article_id(path.name))
+
+
+def read_stream(stream: IO[bytes], *, source: str = "-", max_bytes: int = MAX_BYTES) -> Iterator[InputItem]:
+    """Read standard input (or any byte stream): JSONL, HTML or plain text, told apart by content."""
     try:
-        if suffix == ".jsonl":
-            yield from _read_jsonl(data, source)
-        elif suffix in (".html", ".htm"):
-            yield article_from_html(data, source=source, article_id=make_article_id(path.name))
+        data = stream.read(max_bytes + 1)
+    except OSError as exc:
+        yield InputError(source, f"cannot read: {exc.strerror or exc}")
+        return
+    if isinstance(data, str):  # a text stream (tests, notebooks)
+        data = data.encode("utf8")
+    if len(data) > max_bytes:
+        yield InputTooLarge(source, f"more than the {max_bytes / 1e6:.0f} MB cap")
+        return
+    head = data.lstrip()[:512]
+    if head[:1] == b"{":
+        kind = "jsonl"
+    elif head[:1] == b"<" or b"<html" in head.lower():
+        kind = "html"
+    else:
+        kind = "text"
+    yield from article_from_bytes(data, source=source, kind=kind)
+
+
+def article_from_bytes(data: bytes, *, source: str, kind: str, charset: str | None = None, url: str | None = None,
+                       article_id: str | None = None) -> Iterator[InputItem]:
+    """The article(s) in ``data`` — ``kind`` is ``text``, ``html`` or ``jsonl`` — or the error instead."""
+    try:
+        if not data.strip():
+            raise EmptyInput(source, "empty input" if not data else "only whitespace")
+        if kind == "jsonl":
+            import io
+
+            yield from _read_jsonl(io.BytesIO(data), source, len(data) + 1, charset=charset)
+            return
+        text, encoding = decode_text(data, source, declared=charset, html=kind == "html")
+        if article_id is None:
+            stem = Path(urlsplit(url).path).name or urlsplit(url).hostname if url else "stdin"
+            article_id = make_article_id(stem or "article", url or text)
+        if kind == "html":
+            yield article_from_html(text, source=source, article_id=article_id, url=url, encoding=encoding)
         else:
-            yield _article_from_text(decode_bytes(data, source), source, make_article_id(path.name))
+            yield _article_from_text(text, source, article_id, url=url, encoding=encoding)
     except InputError as exc:
         yield exc
 
 
 def decode_bytes(data: bytes, source: str, declared: str | None = None) -> str:
-    """Decode bytes as UTF-8/UTF-16 (by BOM), the declared encoding, UTF-8, or CP949.
-
-    EUC-KR labelled pages are decoded as CP949, its superset ('똠' survives).
-    """
-    _reject_binary(data, source)
-    for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
-        if data.startswith(bom):
-            return data.decode(enc)
-    candidates = [declared] if declared else []
-    candidates += ["utf-8", "cp949"]
-    for enc in candidates:
-        enc = "cp949" if enc and enc.lower().replace("_", "-") in ("euc-kr", "ks-c-5601-1987", "ksc5601") else enc
-        try:
-            return data.decode(enc)
-        except (UnicodeDecodeError, LookupError):
-            continue
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data).best()
-    if best is None:
-        raise UnsupportedInput(source, "not text in any known encoding")
-    return str(best)
-
-
-def _reject_binary(data: bytes, source: str) -> None:
-    for magic, what in _BINARY_MAGIC.items():
-        if data.startswith(magic):
-            raise UnsupportedInput(source, f"looks like {what}, not text")
-    head = data[:4096]
-    if b"\x00" in head and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise UnsupportedInput(source, "binary data (NUL bytes), not text")
+    """Decode bytes (BOM, declared charset validated, UTF-8, CP949, detection); see :mod:`kg.ingest.encoding`."""
+    return decode_text(data, source, declared)[0]
 
 
 def _article_from_text(raw: str, source: str, article_id: str, **meta: Any) -> Article:
+    if "\x00" in raw:
+        raise UnsupportedInput(source, "binary data (NUL characters), not text")
     text, found = clean_scraped_text(raw)
     if not text.strip():
-        raise EmptyInput(source, "no text")
+        raise EmptyInput(source, "no article text" if raw.strip() else "only whitespace")
     fields = {k: v for k, v in found.items() if v}
     fields.update({k: v for k, v in meta.items() if v})
     return Article(id=article_id, text=text, source=source, **fields)
 
 
-def article_from_html(data: bytes | str, *, source: str, article_id: str, url: str | None = None) -> Article:
-    """Main text and metadata of an HTML page, via trafilatura."""
+def article_from_html(data: bytes | str, *, source: str, article_id: str, url: str | None = None,
+                      encoding: str | None = None, charset: str | None = None) -> Article:
+    """Main text and metadata of an HTML page, via trafilatura (scripts, styles, menus and comments dropped)."""
     import trafilatura
 
-    html = decode_bytes(data, source) if isinstance(data, bytes) else data
-    doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False, as_dict=True)
-    text = (doc or {}).get("text") or ""
+    if isinstance(data, bytes):
+        html, encoding = decode_text(data, source, declared=charset, html=True)
+    else:
+        html = data
+    if "\x00" in html:
+        html = html.replace("\x00", "")
+    try:
+        doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
+                                          include_tables=True, as_dict=True) or {}
+    except Exception:  # noqa: BLE001 — trafilatura/lxml choke on some garbage; fall back below
+        doc = {}
+    if not isinstance(doc, dict):  # trafilatura >= 2 may hand back a Document
+        doc = doc.as_dict() if hasattr(doc, "as_dict") else {}
+    text = doc.get("text") or ""
+    if not text.strip():
+        text = _visible_text(html)
+    elif "\n" not in text.strip():
+        text = _restore_lines(text, _visible_text(html))
     if not text.strip():
         raise EmptyInput(source, "no article text found in the HTML page")
-    return _article_from_text(
-        text,
-        source,
-        article_id,
-        title=doc.get("title"),
-        date=doc.get("date"),
-        author=doc.get("author"),
-        publisher=doc.get("sitename"),
-        url=url or doc.get("url"),
-    )
+    text_clean, found = clean_scraped_text(text)
+    if not text_clean.strip():
+        raise EmptyInput(source, "no article text found in the HTML page")
+    meta = {k: v for k, v in found.items() if v}
+    for key, value in (("title", doc.get("title")), ("date", doc.get("date")), ("author", _author(doc.get("author"))),
+                       ("publisher", doc.get("sitename")), ("url", url or doc.get("url"))):
+        if isinstance(value, str) and value.strip() and not (key == "author" and "author" in meta):
+            meta[key] = value.strip()
+    if "date" not in meta or not meta.get("date"):
+        page_date = clean_scraped_text(_visible_text(html))[1].get("date")
+        if page_date:
+            meta["date"] = page_date
+    return Article(id=article_id, text=text_clean, source=source, encoding=encoding, **meta)
 
 
-def _read_jsonl(data: bytes, source: str) -> Iterator[InputItem]:
-    text = decode_bytes(data, source)
-    if not text.strip():
-        yield EmptyInput(source, "no records")
-        return
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
+def _author(value: Any) -> str | None:
+    """trafilatura's author, without the byline around it ("홍길동 기자 · 승인" → "홍길동")."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    if m := _REPORTER_NAME.search(value):
+        return m.group(1)
+    return value.strip() if len(value.strip()) <= 40 and not any(c.isdigit() for c in value) else None
+
+
+_REPORTER_NAME = re.compile(r"([가-힣]{2,4})\s*(?:기자|특파원)")
+
+
+def _restore_lines(flat: str, visible: str) -> str:
+    """trafilatura's fallback joins paragraphs with spaces; take the page's own lines back where they match."""
+    lines, pos = [], 0
+    for line in visible.splitlines():
+        line = " ".join(line.split())
+        at = flat.find(line, pos) if len(line) >= 2 else -1
+        if at >= 0:
+            lines.append(line)
+            pos = at + len(line)
+    return "\n".join(lines) if sum(map(len, lines)) >= 0.8 * len(flat.strip()) else flat
+
+
+def _visible_text(html: str) -> str:
+    """The text a reader sees: no script, style, template or noscript content (lxml, no trafilatura)."""
+    try:
+        import lxml.html
+
+        root = lxml.html.document_fromstring(html)
+    except Exception:  # noqa: BLE001 — not parseable as HTML at all
+        return ""
+    for bad in root.xpath("//script|//style|//noscript|//template|//head|//svg|//iframe"):
+        bad.drop_tree()
+    lines = []
+    for block in root.itertext():
+        block = block.strip()
+        if block:
+            lines.append(block)
+    return "\n".join(lines)
+
+
+def _read_jsonl(fh: IO[bytes], source: str, max_bytes: int, charset: str | None = None) -> Iterator[InputItem]:
+    records = 0
+    for number, raw in enumerate(iter(lambda: fh.readline(max_bytes + 1), b""), 1):
         where = f"{source}:{number}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield InputError(where, f"malformed JSON ({exc.msg} at column {exc.colno})")
+        if len(raw) > max_bytes:
+            yield InputTooLarge(where, f"line longer than the {max_bytes / 1e6:.0f} MB cap")
+            while raw and not raw.endswith(b"\n"):  # skip the rest of the gigantic line
+                raw = fh.readline(max_bytes + 1)
             continue
-        if not isinstance(record, dict):
-            yield InputError(where, "a JSONL record must be an object")
+        if number == 1:
+            if raw[:4096].startswith(b"\x1f\x8b") or b"\x00" in raw[:4096]:
+                try:
+                    reject_binary(raw, source)
+                except InputError as exc:
+                    yield exc
+                    return
+        if not raw.strip():
             continue
-        body = record.get("text") or ""
-        article_id = str(record.get("id") or make_article_id(Path(source).name, line))
+        records += 1
         try:
-            if not body and record.get("html"):
-                article = article_from_html(record["html"], source=where, article_id=article_id, url=record.get("url"))
-            elif not isinstance(body, str) or not body.strip():
-                raise EmptyInput(where, "record has no text")
-            else:
-                article = Article(id=article_id, text=body.strip(), source=where)
-            article.title = record.get("title") or article.title
-            article.date = record.get("date") or article.date
-            article.url = record.get("url") or article.url
-            article.author = record.get("author") or article.author
-            article.publisher = record.get("publisher") or record.get("source") or article.publisher
-            yield article
+            line = decode_text(raw, where, declared=charset)[0].lstrip("\ufeff")
         except InputError as exc:
             yield exc
+            continue
+        yield from _jsonl_record(line, where, source)
+    if records == 0:
+        yield EmptyInput(source, "no records")
+
+
+def _jsonl_record(line: str, where: str, source: str) -> Iterator[InputItem]:
+    try:
+        record = json.loads(line)
+    except (json.JSONDecodeError, RecursionError) as exc:
+        reason = f"{exc.msg} at column {exc.colno}" if isinstance(exc, json.JSONDecodeError) else "nested too deeply"
+        yield InputError(where, f"malformed JSON ({reason})")
+        return
+    if not isinstance(record, dict):
+        yield InputError(where, "a JSONL record must be an object")
+        return
+    body, html = record.get("text"), record.get("html")
+    rid = record.get("id")
+    article_id = str(rid) if isinstance(rid, (str, int)) and str(rid).strip() else make_article_id(
+        Path(source).name, line)
+    meta = {k: record[k].strip() for k in _META_FIELDS if isinstance(record.get(k), str) and record[k].strip()}
+    if "publisher" not in meta and isinstance(record.get("source"), str) and record["source"].strip():
+        meta["publisher"] = record["source"].strip()
+    try:
+        if isinstance(body, str) and body.strip():
+            if "\x00" in body:
+                raise UnsupportedInput(where, "text holds NUL characters")
+            article = Article(id=article_id, text=body.strip(), source=where, encoding="utf-8")
+        elif isinstance(html, str) and html.strip():
+            article = article_from_html(html, source=where, article_id=article_id, url=meta.get("url"),
+                                        encoding="utf-8")
+        elif body is not None and not isinstance(body, str):
+            raise InputError(where, f"'text' must be a string, not {type(body).__name__}")
+        else:
+            raise EmptyInput(where, "record has no text (nor html)")
+    except InputError as exc:
+        yield exc
+        return
+    for key, value in meta.items():
+        setattr(article, key, value)
+    if article.title:
+        article.__post_init__()  # NFC for the record's title too
+    yield article
