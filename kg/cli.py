@@ -58,18 +58,26 @@ def open_store(location: str, read_only: bool = False) -> Any:
 @app.command()
 @fails_cleanly
 def build(
-    paths: Annotated[list[str], typer.Argument(help="Files (.txt .html .jsonl) or folders.")],
+    paths: Annotated[list[str], typer.Argument(
+        help="Files (.txt .html .htm .jsonl), folders, http(s) URLs, or - for standard input.")],
     store: StoreOpt = DEFAULT_STORE,
     rdf: Annotated[str, typer.Option(help="RDF dump to write (.trig, .nq, .ttl).")] = "output/graph.trig",
     html: Annotated[str, typer.Option(help="HTML graph to write.")] = "output/graph.html",
     force: Annotated[bool, typer.Option(help="Re-extract articles whose text has not changed.")] = False,
+    workers: Annotated[int, typer.Option("--workers", "-w", min=0,
+                                         help="Extraction processes on this machine (0: one per core).")] = 1,
+    dask: Annotated[str | None, typer.Option(
+        "--dask", metavar="SCHEDULER", help="Run the extraction on a Dask cluster (e.g. tcp://host:8786).")] = None,
 ) -> None:
-    """Extract entities and facts from articles into the store, an RDF dump and an HTML graph."""
+    """Extract entities and facts from articles into the store, an RDF dump and an HTML graph.
+
+    Inputs that fail (empty, binary, too large, malformed) are reported one line each; the rest are built and
+    the exit code is 1. Articles whose text is unchanged since the last build are skipped.
+    """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from kg.build import build as run_build
     from kg.ingest import read_inputs
-    from kg.nlp import load_pipeline
     from kg.viz import write_html
 
     items = list(read_inputs(paths))
@@ -77,12 +85,12 @@ def build(
     with Progress(TextColumn("[bold]extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=err, transient=True, disable=not err.is_terminal) as progress:
         task = progress.add_task("build", total=len(items))
-        nlp = load_pipeline()
 
         def tick(source: str, error: str | None) -> None:
             progress.advance(task)
 
-        report = run_build(items, st, nlp=nlp, skip_unchanged=not force, on_article=tick)
+        # The pipeline is loaded only when some article needs extracting (an unchanged re-run loads nothing).
+        report = run_build(items, st, skip_unchanged=not force, on_article=tick, workers=workers, dask=dask)
     for source, reason in report.failures:
         err.print(f"[red]failed:[/red] {source}: {reason}", highlight=False)
     if rdf:
