@@ -52,6 +52,7 @@ _NOT_PLACES = {"지역", "남부", "북부", "동부", "서부", "일대", "인�
 # 버락 오바마 미국 제44대 대통령: an ordinal inside an apposition.
 _ORDINAL = re.compile(r"^(?:제\s*)?\d+\s*(?:대|기|회)$|^제$")
 _NAMEISH = {"NNG", "NNP", "SL", "SN", "SH", "MM", "XSN", "XPN"}
+_WIN_VERBS = {"차지하다", "차지", "거머쥐다", "달성하다", "달성", "하다", "안다", "이루다"}
 _QUOTE_CHARS = set("'\"‘’“”「」『』《》〈〉")
 _SAID_VERBS = {"말하다", "밝히다", "전하다", "덧붙이다", "답하다", "말씀하다"}
 # Nouns that say "said" with 하다: 말했다, 강조했다, 언급하며.
@@ -529,6 +530,11 @@ def _wins(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[Fact]:
             nxt = doc[nxt.i + 1] if nxt.i + 1 < len(doc) else None
         if nxt is None or nxt.text not in ("우승", "수상", "당선", "제패", "금메달"):
             continue
+        # It must be the predicate (우승했다, 우승을 차지했다), not a noun phrase (대선 당선이 확실시).
+        after = doc[nxt.i + 1:nxt.i + 3]
+        if not after or not (after[0].tag_.startswith("XSV") or (
+                after[0].text in ("을", "를") and len(after) > 1 and after[1].lemma_ in _WIN_VERBS)):
+            continue
         if _polarity(doc, nxt, sent.end) == "negated":
             continue
         winners = [p.referent for p in phrases if p.role in ("subj", "topic") and p.end_tok <= ph.start_tok
@@ -543,9 +549,11 @@ def _places(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[Fact]:
     for ph in phrases:
         for outer, inner in zip(ph.mentions, ph.mentions[1:]):
             # Only a known country, region or city (or an administrative unit) contains the next place.
+            # The site itself (코엑스 in 삼성동, 벡스코 in 부산), not the chain of regions above it.
             if outer.cls == inner.cls == "Place" and inner.start - outer.end <= 1 and len(inner.text) >= 2 \
                     and (outer.text in containers or outer.text.endswith(_ADMIN_UNITS)) \
-                    and inner.text not in _NOT_PLACES:
+                    and inner.text not in _NOT_PLACES and inner.text not in containers \
+                    and not inner.text.endswith(_ADMIN_UNITS + ("시", "도", "국")):
                 yield _fact(inner, "locatedIn", outer, sent, outer, inner, "place-nesting", 0.8)
     for ph, nxt in zip(phrases, phrases[1:]):
         if ph.role != "goal" or ph.referent is None or ph.referent.cls != "Place":

@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from kg.nlp.lexicon import EVENT_HEADS, ORG_SUFFIXES, POSITION_WORDS, TIME_DETERMINERS, gazetteer
+from kg.nlp.lexicon import EVENT_HEADS, ORG_SUFFIXES, POSITION_WORDS, TIME_DETERMINERS, gazetteer, word_list
 
 __all__ = ["EntityRules", "eojeols", "noun_core"]
 
@@ -44,6 +44,11 @@ _ADMIN_UNITS = ("구", "동", "군", "읍", "면", "리")
 _VENUES = frozenset({"장례식장", "센터", "호텔", "공원", "경기장", "체육관", "박물관", "미술관", "초등학교", "중학교",
                      "고등학교", "광장", "회관", "전시장", "공연장", "컨벤션", "캠프", "본사", "청사", "기념관", "극장"})
 _ORG_UNITS = frozenset({"위원회", "본부", "지부", "사무국", "사무처", "노조", "지도부", "연구소", "분과"})
+# Words that qualify a title rather than name an organisation (전 국무총리, 대선 후보).
+_TITLE_WORDS = {"전", "현", "신임", "당시", "대선", "총선", "전직", "현직", "공동", "초대", "상임", "수석", "선임", "차기",
+                "명예", "부", "대리", "직무대행", "임시", "미", "한", "중", "일", "북", "남"}
+_SURNAMES = "김이박최정강조윤장임한오서신권황안송류유홍전고문양손배백허남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉사부가복태목형피두감호"
+_KOREAN_NAME = re.compile(f"^[{_SURNAMES}][가-힣]{{1,2}}$")
 _PERSON = re.compile(r"^[가-힣]{2,4}$")
 _COMPANY_FORM = re.compile(r"^(?:㈜|\(주\)|주식회사\s*)|(?:㈜|\(주\)|주식회사)$")
 
@@ -111,7 +116,7 @@ class EntityRules:
             ruled = [s for s in ruled if not any(s.start < e.end and e.start < s.end for e in doc.ents)]
             statistical = list(doc.ents)
         ents = _split_places(_join_names(sorted(filter_spans(ruled + statistical), key=lambda s: s.start)))
-        doc.ents = _join_units(_places_by_form(doc, words, ents))
+        doc.ents = _orgs_in_titles(doc, words, _join_units(_places_by_form(doc, words, ents)))
         return doc
 
     # -- rules --------------------------------------------------------------
@@ -164,6 +169,10 @@ class EntityRules:
                 if any(t.is_sent_start or "\n" in t.text for t in doc[p_start + 1:begin]):
                     break
                 begin = p_start
+            # T24 소셜 페스티벌 행사: a generic 행사 after a named event is not part of the name.
+            if core_end - begin > 1 and doc[core_end - 1].text in ("행사", "대회") and \
+                    _ends_with(doc[begin:core_end - 1].text.rstrip(), EVENT_HEADS):
+                core_end -= 1
             if begin < core_end:
                 yield Span(doc, begin, core_end, label="EV")
 
@@ -283,6 +292,23 @@ def _places_by_form(doc: Doc, words: list[tuple[int, int]], ents: list[Span]) ->
     return sorted(ents + added, key=lambda e: e.start)
 
 
+def _orgs_in_titles(doc: Doc, words: list[tuple[int, int]], ents: list[Span]) -> list[Span]:
+    """하지원 에코맘 코리아 대표: the unknown name between a person and their title is
+    where they hold it — an organisation."""
+    added: list[Span] = []
+    for left, right in zip(ents, ents[1:]):
+        if left.label_ != "PS" or right.label_ != "CV":
+            continue
+        inner = doc[left.end:right.start]
+        names = [t for t in inner if not t.is_space]
+        if not names or len(inner.text.split()) > 2 or inner.text.strip() in _TITLE_WORDS:
+            continue
+        if all(t.tag_ in ("NNP", "NNG", "SL", "SN") and t.ent_iob_ == "O" for t in names) and \
+                any(t.tag_ in ("NNP", "SL") for t in names) and not any(t.text in _TITLE_WORDS for t in names):
+            added.append(Span(doc, names[0].i, names[-1].i + 1, label="OG"))
+    return sorted(ents + added, key=lambda e: e.start) if added else ents
+
+
 def _join_units(ents: list[Span]) -> list[Span]:
     """대한의사협회 비상대책위원회: an organisation and its unit, one space apart, are one name."""
     out: list[Span] = []
@@ -302,14 +328,28 @@ def _looks_like_org(text: str) -> bool:
 
 
 def _split_person_org(ents: list[Span]) -> Iterator[Span]:
-    """황우여 새누리당 → 황우여 (PS), 새누리당 (OG): a person span ending in an organisation."""
+    """황우여 새누리당 → 황우여 (PS), 새누리당 (OG): a person span that runs into an organisation
+    or a place. A Korean name is one word (surname + given name), so what follows it is not
+    part of it; a foreign name may be several words, but not a known organisation or place."""
+    places = word_list("places")
     for ent in ents:
+        if ent.label_ == "PS" and " " not in ent.text and _looks_like_org(ent.text):
+            yield Span(ent.doc, ent.start, ent.end, label="OG")  # 새누리당 is no person
+            continue
         words = eojeols(ent) if ent.label_ == "PS" else []
         if len(words) > 1:
-            last = ent.doc[words[-1][0]:words[-1][1]]
-            if _looks_like_org(last.text):
-                yield Span(ent.doc, ent.start, words[-2][1], label="PS")
-                yield Span(ent.doc, last.start, last.end, label="OG")
+            doc = ent.doc
+            first = doc[words[0][0]:words[0][1]].text
+            last = doc[words[-1][0]:words[-1][1]]
+            if _KOREAN_NAME.match(first):
+                yield Span(doc, ent.start, words[0][1], label="PS")
+                rest = doc[words[1][0]:ent.end]
+                if _looks_like_org(rest.text):
+                    yield Span(doc, rest.start, rest.end, label="OG")
+                continue
+            if _looks_like_org(last.text) or last.text in places:
+                yield Span(doc, ent.start, words[-2][1], label="PS")
+                yield Span(doc, last.start, last.end, label="OG" if last.text not in places else "LC")
                 continue
         yield ent
 
