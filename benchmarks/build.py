@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from kg.build import build  # noqa: E402
+from kg.builder import build  # noqa: E402
 from kg.errors import InputError  # noqa: E402
 from kg.ingest import Article, read_inputs  # noqa: E402
 from kg.store import EmbeddedStore  # noqa: E402

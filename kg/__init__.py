@@ -54,8 +54,8 @@ _LAZY = {
     "run_query": "kg.query",
     "format_result": "kg.query",
     "write_html": "kg.viz",
-    "build": "kg.build",
-    "BuildReport": "kg.build",
+    "build": "kg.builder",
+    "BuildReport": "kg.builder",
     "to_rdflib": "kg.rdf.interop",
     "errors": "kg.errors",
 }

@@ -76,7 +76,7 @@ def build(
     """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from kg.build import build as run_build
+    from kg.builder import build as run_build
     from kg.ingest import read_inputs
     from kg.viz import write_html
 

@@ -43,7 +43,7 @@ def nlp():
 @pytest.fixture(scope="session")
 def example_store(tmp_path_factory, nlp):
     """The bundled examples built once into a real embedded Oxigraph store."""
-    from kg.build import build
+    from kg.builder import build
     from kg.store import EmbeddedStore
 
     path = tmp_path_factory.mktemp("examples") / "store"

@@ -122,7 +122,7 @@ def test_a_broken_article_fails_alone(tmp_path):
     result = runner.invoke(app, ["build", str(tmp_path), "--store", str(tmp_path / "store"),
                                  "--rdf", str(tmp_path / "g.trig"), "--html", str(tmp_path / "g.html")])
     assert result.exit_code == 1
-    assert "empty.txt: no text" in result.output and "binary.txt" in result.output
+    assert "empty.txt: only whitespace" in result.output and "binary.txt: looks like gzip" in result.output
     assert "1 built" in result.output and "2 failed" in result.output
 
 

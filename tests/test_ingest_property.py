@@ -7,7 +7,7 @@ import io
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kg.build import build, process_article
+from kg.builder import build, process_article
 from kg.errors import KgError
 from kg.ingest import Article, read_inputs
 from kg.resolve import graph_iri

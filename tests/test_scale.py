@@ -8,8 +8,8 @@ import pytest
 from conftest import EXAMPLES
 from typer.testing import CliRunner
 
-import kg.build
-from kg.build import build, build_on_dask, worker_info
+import kg.builder
+from kg.builder import build, build_on_dask, worker_info
 from kg.cli import app
 from kg.ingest import Article, read_inputs
 from kg.store import EmbeddedStore
@@ -71,7 +71,7 @@ def test_unchanged_articles_are_skipped_without_loading_the_pipeline(nlp, monkey
     def no_pipeline(*a, **k):
         raise AssertionError("the pipeline must not load when nothing changed")
 
-    monkeypatch.setattr(kg.build, "worker_pipeline", no_pipeline)
+    monkeypatch.setattr(kg.builder, "worker_pipeline", no_pipeline)
     again = build(articles(3), store)
     assert (again.articles, again.skipped, again.failures) == (0, 3, [])
     monkeypatch.undo()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import SEED, need_shared
 
-from kg.build import build
+from kg.builder import build
 from kg.query import run_query
 from kg.store import EmbeddedStore
 
