@@ -125,6 +125,8 @@ def extract(doc: Doc, article: Article) -> Extraction:
         out.facts += list(_quotes(doc, sent, phrases))
         out.facts += list(_places(doc, sent, phrases))
         out.facts += list(_wins(doc, sent, phrases))
+        out.facts += list(_noun_predicates(doc, sent, phrases))
+        out.facts += list(_award_winners(doc, sent, phrases))
         out.facts += list(_bracketed_heads(doc, sent))
     out.aliases = list(_inline_aliases(doc))
     out.facts = _dedupe(out.facts)
@@ -488,10 +490,10 @@ def _product_lists(sent: Span, phrases: list[_Phrase]) -> Iterable[Fact]:
 
 def _quotes(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[Fact]:
     """… “인용”이라고/고/며 말했다 → said; a sentence's quoted segments are one statement."""
+    # A quote closed by a quotative ending (…"라고, "고, "며) is reported speech whatever the verb
+    # (말했다, 밝혔다, 맹비난했다, 시인했다); the speaker comes before the verb.
     said = next((t for t in sent if t.lemma_ in _SAID_VERBS or (
-        t.text in _SAID_NOUNS and t.i + 1 < len(doc) and doc[t.i + 1].tag_.startswith("XSV"))), None)
-    if said is None:
-        return
+        t.text in _SAID_NOUNS and t.i + 1 < len(doc) and doc[t.i + 1].tag_.startswith("XSV"))), sent[-1])
     quotes = list(_QUOTE.finditer(sent.text))
     if not quotes:
         return
@@ -517,6 +519,52 @@ def _bracketed_heads(doc: Doc, sent: Span) -> Iterable[Fact]:
             p, t, o = _mention(person), _mention(title), _mention(org)
             yield _fact(p, "holdsPosition", t, sent, o, p, "bracketed-head", 0.85)
             yield _fact(p, "memberOf", o, sent, o, p, "bracketed-head", 0.85)
+
+
+def _noun_predicates(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[Fact]:
+    """경상북도 방문을 마치고 / 시상식 참석 후 / 월드컵 우승을 차지했다: an entity right before a
+    predicate noun is its object; the subject is the sentence's subject or topic."""
+    lexicon = predicate_lexicon()
+    for ph in phrases:
+        ref = ph.referent
+        if ref is None or ph.role is not None or ph.end_tok >= sent.end:
+            continue
+        nxt = doc[ph.end_tok]
+        if nxt.is_space and nxt.i + 1 < sent.end:
+            nxt = doc[nxt.i + 1]
+        pred = lexicon.get(nxt.text)
+        if pred is None or nxt.i + 1 >= len(doc) or pred.relation in ("partneredWith", "met"):
+            continue
+        after = doc[nxt.i + 1:nxt.i + 3]
+        if not (after[0].tag_.startswith("XSV") or (after[0].text in ("을", "를") and len(after) > 1
+                                                       and after[1].pos_ in ("VERB", "NOUN"))):
+            continue
+        allowed = _OBJECT_CLASSES.get(pred.relation)
+        if allowed is not None and ref.cls not in allowed or _polarity(doc, nxt, sent.end) == "negated":
+            continue
+        agents = _AGENTS | {"Place"} if pred.relation in ("won", "attended") else _AGENTS
+        heads = [p.referent for p in phrases if p.role in ("subj", "topic") and p.referent is not None
+                 and p.referent.cls in agents and p.referent is not ref]
+        before = [h for h in heads if h.start < ref.start]
+        subject = (before[-1] if before else heads[0]) if heads else None
+        if subject is not None:
+            modality = "planned" if _sentence_modality(doc, sent) and after[0].tag_.startswith("XSV") is False \
+                else None
+            yield _fact(subject, pred.relation, ref, sent, subject, nxt, f"noun-predicate:{nxt.text}", 0.7, modality)
+
+
+def _award_winners(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[Fact]:
+    """노벨문학상 수상자로 밥 딜런을 선정: the persons chosen as a prize's winners won it."""
+    for ph in phrases:
+        if ph.referent is None or ph.referent.cls != "Event" or ph.end_tok + 2 >= sent.end:
+            continue
+        words = doc[ph.end_tok:ph.end_tok + 3]
+        if not any(t.text.startswith("수상자") for t in words):
+            continue
+        for other in phrases:
+            if other.start_tok > ph.end_tok and other.role == "obj" and other.referent is not None \
+                    and other.referent.cls in ("Person", "Organization"):
+                yield _fact(other.referent, "won", ph.referent, sent, ph.referent, other.referent, "award-winner", 0.75)
 
 
 def _wins(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[Fact]:

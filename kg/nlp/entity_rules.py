@@ -47,6 +47,7 @@ _ORG_UNITS = frozenset({"위원회", "본부", "지부", "사무국", "사무처
 # Words that qualify a title rather than name an organisation (전 국무총리, 대선 후보).
 _TITLE_WORDS = {"전", "현", "신임", "당시", "대선", "총선", "전직", "현직", "공동", "초대", "상임", "수석", "선임", "차기",
                 "명예", "부", "대리", "직무대행", "임시", "미", "한", "중", "일", "북", "남"}
+_AWARD = re.compile(r"^(?:노벨\S*상|\S*(?:문학|평화|경제학|물리학|화학|생리의학|작품|감독|남우주연|여우주연|신인|공로)상)$")
 _SURNAMES = "김이박최정강조윤장임한오서신권황안송류유홍전고문양손배백허남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉사부가복태목형피두감호"
 _KOREAN_NAME = re.compile(f"^[{_SURNAMES}][가-힣]{{1,2}}$")
 _PERSON = re.compile(r"^[가-힣]{2,4}$")
@@ -175,6 +176,11 @@ class EntityRules:
                 core_end -= 1
             if begin < core_end:
                 yield Span(doc, begin, core_end, label="EV")
+        # Prizes are what one wins (노벨문학상, 감독상).
+        for start, end in words:
+            core_end = noun_core(doc, start, end)
+            if core_end > start and _AWARD.match(doc[start:core_end].text):
+                yield Span(doc, start, core_end, label="EV")
 
     def _orgs_and_positions(self, doc: Doc, words: list[tuple[int, int]]) -> Iterator[Span]:
         known = gazetteer()
