@@ -1,0 +1,184 @@
+"""Entity-level NER evaluation in the KLUE-NER style.
+
+A predicted entity counts as correct only when its character span *and* its
+label equal a gold entity's (KLUE's entity-level metric). Only the six KLUE
+labels are scored; predicted entities with other labels (``POSITION``,
+``EVENT`` …) are ignored, and a few aliases are mapped (``PERSON`` → ``PS``).
+
+>>> import spacy
+>>> nlp = spacy.blank("xx")
+>>> ruler = nlp.add_pipe("entity_ruler")
+>>> ruler.add_patterns([{"label": "PS", "pattern": "김"}, {"label": "LC", "pattern": "씨"}])
+>>> gold = [("김 씨 서울 갔다", [(0, 1, "PS"), (4, 6, "LC")])]
+>>> result = evaluate_ner(nlp, gold)   # "씨" predicted as LC: 1 FP, "서울" missed
+>>> result["micro"]
+{'p': 0.5, 'r': 0.5, 'f1': 0.5}
+>>> result["per_label"]["PS"]["support"], result["sentences"]
+(1, 1)
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+__all__ = [
+    "KLUE_LABELS",
+    "LABEL_ALIASES",
+    "read_klue_ner",
+    "read_klue_ids",
+    "evaluate_ner",
+    "evaluate_spans",
+    "format_ner_report",
+]
+
+KLUE_LABELS: tuple[str, ...] = ("PS", "LC", "OG", "DT", "TI", "QT")
+
+# Other names a model might use for the KLUE classes.
+LABEL_ALIASES: dict[str, str] = {
+    "PER": "PS", "PERSON": "PS", "LOC": "LC", "LOCATION": "LC", "GPE": "LC",
+    "ORG": "OG", "ORGANIZATION": "OG", "DATE": "DT", "TIME": "TI",
+    "QUANTITY": "QT", "CARDINAL": "QT", "MONEY": "QT", "PERCENT": "QT",
+}
+
+Span3 = tuple[int, int, str]
+Example = tuple[str, list[Span3]]
+
+
+def read_klue_ner(path: str | Path) -> list[Example]:
+    """Read a KLUE-NER ``.tsv`` (``## id\\tsentence`` + ``CHAR\\tBIO`` lines).
+
+    Returns ``(text, [(start, end, label), ...])`` per sentence, with
+    character offsets into ``text`` (end exclusive). The text is rebuilt from
+    the character lines, so it never contains the inline ``<w:TAG>`` markup.
+    Works for the konec 150-class files too (labels are then konec's).
+    """
+    examples: list[Example] = []
+    chars: list[str] = []
+    tags: list[str] = []
+
+    def flush() -> None:
+        if chars:
+            examples.append(("".join(chars), bio_to_spans(tags)))
+        chars.clear()
+        tags.clear()
+
+    with open(path, encoding="utf-8") as fh:
+        for raw in fh:
+            line = raw.rstrip("\n").rstrip("\r")
+            if line.startswith("##"):
+                flush()
+                continue
+            if not line.strip() and "\t" not in line:
+                flush()
+                continue
+            char, _, tag = line.rpartition("\t")
+            if not _ and not char:  # malformed line without a tab
+                continue
+            chars.append(char if char else " ")
+            tags.append(tag.strip() or "O")
+    flush()
+    return examples
+
+
+def read_klue_ids(path: str | Path) -> list[str]:
+    """Sentence ids of a KLUE-NER ``.tsv`` (``## <id>\\t...`` lines), parallel to :func:`read_klue_ner`."""
+    ids = []
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("## ") and "\t" in line:
+                head = line[3:].split("\t", 1)[0].strip()
+                if head and " " not in head:  # skip the header "## 토큰, 레이블 구분자 : \t"
+                    ids.append(head)
+    return ids
+
+
+def bio_to_spans(tags: Sequence[str]) -> list[Span3]:
+    """Character BIO tags -> ``(start, end, label)`` spans (an ``I-`` with a new label starts a span)."""
+    spans: list[Span3] = []
+    start, label = -1, ""
+    for i, tag in enumerate([*tags, "O"]):
+        prefix, _, lab = tag.partition("-")
+        continues = prefix == "I" and lab == label and start >= 0
+        if start >= 0 and not continues:
+            spans.append((start, i, label))
+            start, label = -1, ""
+        if prefix in ("B", "I") and not continues:
+            start, label = i, lab
+    return spans
+
+
+def _klue_label(label: str) -> str | None:
+    label = LABEL_ALIASES.get(label, label)
+    return label if label in KLUE_LABELS else None
+
+
+def _prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"p": round(p, 4), "r": round(r, 4), "f1": round(f, 4)}
+
+
+def evaluate_spans(gold: Iterable[Iterable[Span3]], pred: Iterable[Iterable[Span3]]) -> dict[str, Any]:
+    """Score predicted against gold character spans, sentence by sentence."""
+    tp: Counter[str] = Counter()
+    n_gold: Counter[str] = Counter()
+    n_pred: Counter[str] = Counter()
+    n = 0
+    for g_spans, p_spans in zip(gold, pred, strict=True):
+        n += 1
+        g = {(s, e, lab) for s, e, raw in g_spans if (lab := _klue_label(raw))}
+        p = {(s, e, lab) for s, e, raw in p_spans if (lab := _klue_label(raw))}
+        for _, _, lab in g:
+            n_gold[lab] += 1
+        for _, _, lab in p:
+            n_pred[lab] += 1
+        for _, _, lab in g & p:
+            tp[lab] += 1
+    per_label = {
+        lab: {**_prf(tp[lab], n_pred[lab], n_gold[lab]), "support": n_gold[lab]} for lab in KLUE_LABELS
+    }
+    micro = _prf(sum(tp.values()), sum(n_pred.values()), sum(n_gold.values()))
+    return {"micro": micro, "per_label": per_label, "sentences": n}
+
+
+def evaluate_ner(
+    nlp: Any, path_or_examples: str | Path | Iterable[Example], batch_size: int = 256
+) -> dict[str, Any]:
+    """Run ``nlp`` over KLUE-NER sentences and score its ``doc.ents`` (exact char span + label).
+
+    ``path_or_examples`` is a KLUE ``.tsv`` path or ``(text, gold_spans)`` pairs.
+    Returns ``{"micro": {"p","r","f1"}, "per_label": {LABEL: {"p","r","f1","support"}},
+    "sentences": N}``.
+    """
+    if isinstance(path_or_examples, (str, Path)):
+        examples = read_klue_ner(path_or_examples)
+    else:
+        examples = list(path_or_examples)
+    texts = [text for text, _ in examples]
+    preds = [
+        [(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents]
+        for doc in nlp.pipe(texts, batch_size=batch_size)
+    ]
+    return evaluate_spans((spans for _, spans in examples), preds)
+
+
+def format_ner_report(result: dict[str, Any]) -> str:
+    """A plain-text table of an :func:`evaluate_ner` result.
+
+    >>> print(format_ner_report(evaluate_spans([[(0, 1, "PS")]], [[(0, 1, "PS")]])).splitlines()[2])
+    PS      100.00  100.00  100.00        1
+    """
+    lines = [f"{'label':<6} {'P':>7} {'R':>7} {'F1':>7} {'support':>8}", "-" * 39]
+    for lab, s in result["per_label"].items():
+        p, r, f = s["p"] * 100, s["r"] * 100, s["f1"] * 100
+        lines.append(f"{lab:<6} {p:7.2f} {r:7.2f} {f:7.2f} {s['support']:8d}")
+    m = result["micro"]
+    total = sum(s["support"] for s in result["per_label"].values())
+    lines.append("-" * 39)
+    lines.append(f"{'micro':<6} {m['p'] * 100:7.2f} {m['r'] * 100:7.2f} {m['f1'] * 100:7.2f} {total:8d}")
+    lines.append(f"sentences: {result['sentences']}")
+    return "\n".join(lines)
