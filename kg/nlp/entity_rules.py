@@ -164,8 +164,10 @@ class EntityRules:
                     break
                 # A year belongs to the name (2010년 FIFA 월드컵); other dates do not.
                 year = re.fullmatch(r"\d{4}년", doc[p_start:p_end].text) is not None
-                if doc[p_end - 1].text in POSITION_WORDS or (doc[p_start].ent_type_ in ("PS", "DT", "QT", "TI")
-                                                              and not year):
+                # A title belongs to an election's name (미국 대통령 선거), not to other events.
+                election = doc[core_end - 1].text in ("선거", "대선", "총선", "선출", "취임식")
+                if (doc[p_end - 1].text in POSITION_WORDS and not election) or (
+                        doc[p_start].ent_type_ in ("PS", "DT", "QT", "TI") and not year):
                     break
                 if any(t.is_sent_start or "\n" in t.text for t in doc[p_start + 1:begin]):
                     break
