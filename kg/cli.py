@@ -214,10 +214,11 @@ def stats(store: StoreOpt = DEFAULT_STORE) -> None:
 def export(
     file: Annotated[str, typer.Argument(help="File to write.")],
     store: StoreOpt = DEFAULT_STORE,
-    fmt: Annotated[str | None, typer.Option("--format", "-f", help="trig, nquads, turtle, jsonld (default: from suffix).")]
-    = None,
+    fmt: Annotated[str | None, typer.Option(
+        "--format", "-f", help="trig, nquads, jsonld (keep the graphs); turtle, ntriples, rdfxml (their union). "
+                               "Default: from the suffix.")] = None,
 ) -> None:
-    """Write the whole store to an RDF file (atomically)."""
+    """Write the whole store to an RDF file (atomically: an existing file is replaced only when all is written)."""
     open_store(store, read_only=True).dump(file, fmt)
     out.print(f"wrote {file}", highlight=False)
 
@@ -227,9 +228,10 @@ def export(
 def import_(
     file: Annotated[str, typer.Argument(help="RDF file (.trig .nq .ttl .nt .jsonld).")],
     store: StoreOpt = DEFAULT_STORE,
-    fmt: Annotated[str | None, typer.Option("--format", "-f", help="Format, if the suffix does not say.")] = None,
+    fmt: Annotated[str | None, typer.Option(
+        "--format", "-f", help="trig, nquads, turtle, ntriples, rdfxml, jsonld, if the suffix does not say.")] = None,
 ) -> None:
-    """Load an RDF file into the store (malformed input changes nothing)."""
+    """Load an RDF file into the store in one transaction (malformed input changes nothing)."""
     added = open_store(store).load_file(file, fmt)
     out.print(f"imported {file}: {added} quads added", highlight=False)
 
@@ -240,7 +242,7 @@ def remove(
     article: Annotated[str, typer.Argument(help="Article id or URL.")],
     store: StoreOpt = DEFAULT_STORE,
 ) -> None:
-    """Delete one article and its facts from the store."""
+    """Delete one article: its graph, its facts, and the entities no other article mentions."""
     from kg.store import remove_article
 
     if not remove_article(open_store(store), article):

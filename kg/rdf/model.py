@@ -1,10 +1,21 @@
 """Resolved articles as RDF quads: one named graph per article.
 
+The entity layer — entities' class and canonical label, and the asserted
+relation triples — is kept once in a shared graph
+(``https://w3id.org/kg/entities``); what an article says (that an entity is
+mentioned, under which other names, and a ``kg:Fact`` record for every fact)
+stays in the article's graph. Oxigraph's union default graph is a multiset
+(a triple stored in N graphs matches N times), so keeping the entity layer
+once keeps joins from multiplying; the store removes shared triples with the
+last article that supports them.
+
 Each fact is asserted as a plain triple (``s kg:attended o``) so queries stay
 simple, and described by a ``kg:Fact`` node (a reified statement) that says
-where it came from: the article, the sentence, character offsets, the rule
-or model, a confidence. Facts with a modality (planned) are described but
-not asserted.
+where it came from, in PROV-O terms: ``prov:wasDerivedFrom`` the article
+(a ``schema:NewsArticle``), ``prov:wasAttributedTo`` the rule or model (a
+``prov:SoftwareAgent``), plus the sentence, character offsets and a
+confidence. Facts with a modality (planned) are described but not asserted.
+The shapes every node and fact satisfy are in ``ontology/shapes.ttl``.
 """
 
 from __future__ import annotations
@@ -13,7 +24,7 @@ import re
 
 from pyoxigraph import Literal, NamedNode, Quad
 
-from kg.resolve.iri import BASE, KG, article_iri, fact_iri, graph_iri
+from kg.resolve.iri import BASE, ENTITY_GRAPH, KG, agent_iri, article_iri, fact_iri, graph_iri
 from kg.resolve.resolver import ResolvedArticle
 
 __all__ = ["PREFIXES", "NS", "article_quads", "iri"]
@@ -53,14 +64,22 @@ def _date_literal(value: str) -> Literal:
 
 
 def article_quads(resolved: ResolvedArticle) -> list[Quad]:
-    """Every quad of one article, all in the article's named graph."""
+    """Every quad of one article: in the article's named graph, except the entity and
+    extractor descriptions (``a kg:Person ; rdfs:label "…"@ko``) and the asserted
+    relation triples, which go to the shared
+    :data:`~kg.resolve.iri.ENTITY_GRAPH` (the store removes them with the last article
+    that mentions the entity). Alternative labels and ``kg:mentionedIn`` stay per article."""
     art = resolved.article
     g = NamedNode(graph_iri(art.id))
     a = NamedNode(article_iri(art.id))
+    shared = NamedNode(ENTITY_GRAPH)
     quads: list[Quad] = []
 
     def add(s, p, o) -> None:
         quads.append(Quad(s, p, o, g))
+
+    def describe(s, p, o) -> None:
+        quads.append(Quad(s, p, o, shared))
 
     add(a, _TYPE, iri("schema:NewsArticle"))
     add(a, iri("schema:identifier"), Literal(art.id))
@@ -76,12 +95,12 @@ def article_quads(resolved: ResolvedArticle) -> list[Quad]:
     if art.publisher:
         add(a, iri("schema:publisher"), Literal(art.publisher, language="ko"))
     if art.source:
-        add(a, iri("prov:hadPrimarySource"), Literal(art.source))
+        add(a, iri("kg:sourceFile"), Literal(art.source))
 
     for node in resolved.nodes.values():
         n = NamedNode(node.iri)
-        add(n, _TYPE, iri(f"kg:{node.cls}"))
-        add(n, iri("rdfs:label"), Literal(node.label, language="ko"))
+        describe(n, _TYPE, iri(f"kg:{node.cls}"))
+        describe(n, iri("rdfs:label"), Literal(node.label, language="ko"))
         for alt in sorted(node.alt_labels):
             add(n, iri("skos:altLabel"), Literal(alt, language="ko"))
         add(n, iri("kg:mentionedIn"), a)
@@ -96,7 +115,7 @@ def article_quads(resolved: ResolvedArticle) -> list[Quad]:
         else:
             p, o = iri(f"kg:{rf.relation}"), NamedNode(rf.obj)
         if f.modality is None:
-            add(s, p, o)
+            describe(s, p, o)  # asserted once, in the shared graph; the kg:Fact below is per article
         fact = NamedNode(fact_iri(art.id, rf.subject, rf.relation, rf.obj, f.start, f.end, f.modality))
         add(fact, _TYPE, iri("kg:Fact"))
         add(fact, iri("rdf:subject"), s)
@@ -107,6 +126,10 @@ def article_quads(resolved: ResolvedArticle) -> list[Quad]:
         add(fact, iri("kg:startChar"), Literal(str(f.start), datatype=iri("xsd:integer")))
         add(fact, iri("kg:endChar"), Literal(str(f.end), datatype=iri("xsd:integer")))
         add(fact, iri("kg:extractor"), Literal(f.extractor))
+        agent = NamedNode(agent_iri(f.extractor))
+        add(fact, iri("prov:wasAttributedTo"), agent)
+        describe(agent, _TYPE, iri("prov:SoftwareAgent"))
+        describe(agent, iri("rdfs:label"), Literal(f.extractor))
         add(fact, iri("kg:confidence"), Literal(f"{f.confidence:.2f}", datatype=iri("xsd:decimal")))
         if f.modality:
             add(fact, iri("kg:modality"), Literal(f.modality))

@@ -20,7 +20,7 @@ import re
 import unicodedata
 from urllib.parse import quote
 
-__all__ = ["BASE", "KG", "entity_iri", "article_iri", "graph_iri", "fact_iri", "slug"]
+__all__ = ["BASE", "KG", "entity_iri", "article_iri", "graph_iri", "fact_iri", "agent_iri", "slug", "ENTITY_GRAPH"]
 
 BASE = "https://w3id.org/kg/"
 KG = BASE + "ontology#"
@@ -28,16 +28,33 @@ KG = BASE + "ontology#"
 _SPACES = re.compile(r"\s+")
 
 
+def _readable(ch: str) -> bool:
+    """Kept as is: ASCII letters, digits and ``-._~``; non-ASCII letters and digits that IRIs allow."""
+    if ch.isascii():
+        return ch.isalnum() or ch in "-._~"
+    cp = ord(ch)
+    if 0xD800 <= cp <= 0xF8FF or 0xFDD0 <= cp <= 0xFDEF or (cp & 0xFFFF) >= 0xFFFE or cp >= 0xF0000:
+        return False  # surrogates, private use, non-characters: not ucschar (RFC 3987)
+    return unicodedata.category(ch)[0] in "LN"
+
+
 def slug(text: str) -> str:
-    """The IRI-safe form of a name."""
+    """The IRI-safe form of a name: NFC, whitespace runs as ``_``, letters and digits kept
+    (Hangul stays readable), everything else percent-encoded as UTF-8.
+
+    >>> slug("SK 하이닉스/반도체 <R&D>")
+    'SK_하이닉스%2F반도체_%3CR%26D%3E'
+    """
     text = unicodedata.normalize("NFC", text).strip()
     text = _SPACES.sub("_", text)
     out = []
-    for ch in text:
-        if ch.isalnum() or ch in "-._~" or ("\uac00" <= ch <= "\ud7a3"):
+    for i, ch in enumerate(text):
+        if ch == "." and (i == 0 or i == len(text) - 1):
+            out.append("%2E")  # no "." / ".." path segments, no local name ending in a dot
+        elif _readable(ch):
             out.append(ch)
         else:
-            out.append(quote(ch, safe=""))
+            out.append(quote(ch.encode("utf8", "surrogatepass"), safe=""))
     return "".join(out) or "_"
 
 
@@ -50,9 +67,24 @@ def article_iri(article_id: str) -> str:
     return f"{BASE}article/{slug(article_id)}"
 
 
+ENTITY_GRAPH = BASE + "entities"
+"""The one shared graph that describes entities (class, canonical label) and extractors.
+
+Those triples are a function of the IRI, so every article would write the same
+ones; kept once here, a query over the union of graphs does not see each of
+them once per article that mentions the entity (Oxigraph's union default graph
+is a multiset: a triple in N graphs matches N times, which multiplies joins).
+"""
+
+
 def graph_iri(article_id: str) -> str:
     """The named graph that holds one article's facts."""
     return f"{BASE}graph/{slug(article_id)}"
+
+
+def agent_iri(extractor: str) -> str:
+    """The ``prov:SoftwareAgent`` for one extractor (rule or model) name."""
+    return f"{BASE}agent/{slug(extractor)}"
 
 
 def fact_iri(*parts: object) -> str:

@@ -38,7 +38,12 @@ from kg.resolve.iri import entity_iri
 
 __all__ = ["Node", "ResolvedFact", "ResolvedArticle", "resolve", "clean_name"]
 
-_PARTICLES = re.compile(r"(?<=[가-힣A-Za-z0-9)'\"’”」』》〉])(?:에서는|에서|에게|께서|으로|은|는|을|를|의|와|과|도|로)$")
+_PARTICLES = re.compile(r"(?<=[가-힣A-Za-z0-9)'\"’”」』》〉])(?:에서는|에서|에게|께서|으로|은|는|을|를|와|과|도|로)$")
+# Particles whose form depends on the syllable before them: after a final consonant (batchim)
+# 은/을/과/으로, after a vowel 는/를/와/로 (and 로 after ㄹ). A name whose last syllable does
+# not fit is not carrying that particle: 김지은 keeps its 은, 경기도 keeps its 도 (see _keeps).
+_AFTER_CONSONANT = {"은", "을", "과", "으로"}
+_AFTER_VOWEL = {"는", "를", "와"}
 _QUOTES = "'\"‘’“”「」『』《》〈〉 "
 
 
@@ -74,8 +79,32 @@ def clean_name(text: str) -> str:
     """
     text = unicodedata.normalize("NFC", text).strip(_QUOTES)
     text = re.sub(r"\s+", " ", text)
-    stripped = _PARTICLES.sub("", text).strip(_QUOTES)
+    match = _PARTICLES.search(text)
+    if match is None or _keeps(text[: match.start()], match.group()):
+        return text
+    stripped = text[: match.start()].strip(_QUOTES)
     return stripped if len(stripped) >= 2 else text
+
+
+def _keeps(stem: str, particle: str) -> bool:
+    """True when ``particle`` cannot follow ``stem`` in Korean, so it is part of the name.
+
+    >>> clean_name("김지은"), clean_name("이종호는"), clean_name("한국은행은"), clean_name("제주도"), clean_name("LG와")
+    ('김지은', '이종호', '한국은행', '제주도', 'LG')
+    """
+    last = stem[-1:]
+    if not ("가" <= last <= "힣"):
+        return False  # after Latin letters, digits, quotes: either form
+    final = (ord(last) - 0xAC00) % 28  # 0: no final consonant, 8: ㄹ
+    if particle in _AFTER_CONSONANT:
+        return final == 0
+    if particle in _AFTER_VOWEL:
+        return final != 0
+    if particle == "로":
+        return final not in (0, 8)
+    if particle == "도":
+        return stem.endswith(("제주", "경기", "강원", "독", "울릉", "충청", "전라", "경상")) or len(stem) < 2
+    return False
 
 
 def _canonical_names() -> dict[str, tuple[str, str]]:
@@ -100,7 +129,11 @@ def resolve(article: Article, extraction: Extraction) -> ResolvedArticle:
             return canonical[name][0], m.cls
         return name, m.cls
 
-    events = _event_names(article, [name_of(m)[0] for m in mentions if m.cls == "Event"])
+    event_dates: dict[str, str] = {}
+    for f in extraction.facts:
+        if f.relation == "date" and isinstance(f.obj, str):
+            event_dates.setdefault(name_of(f.subject)[0], f.obj)
+    events = _event_names(article, [name_of(m)[0] for m in mentions if m.cls == "Event"], event_dates)
     person_context = _person_context(extraction, name_of)
 
     nodes: dict[str, Node] = {}
@@ -134,25 +167,48 @@ def resolve(article: Article, extraction: Extraction) -> ResolvedArticle:
     return ResolvedArticle(article, nodes, facts)
 
 
-def _event_names(article: Article, names: list[str]) -> dict[str, tuple[str, str]]:
-    """Event name → (label, IRI key): one event per head noun in an article."""
+def _event_names(article: Article, names: list[str], dates: dict[str, str]) -> dict[str, tuple[str, str]]:
+    """Event name → (label, IRI key).
+
+    Within one article, named events with the same head noun are one event when
+    they share a date or one name contains the other (a caption and the body
+    naming one 간담회 differently); a bare head (간담회, 이번 행사) is the
+    article's most-named event with that head.
+    """
     by_head: dict[str, list[str]] = {}
     for name in names:
         core = re.sub(r"[\s\d]+$", "", name)  # 서울 AI 포럼 2024
         head = max((h for h in EVENT_HEADS if core.endswith(h)), key=len, default=name)
         by_head.setdefault(head, []).append(name)
-    out = {}
+    out: dict[str, tuple[str, str]] = {}
     for head, group in by_head.items():
-        named = [n for n in group if n != head]
-        if named:
+        clusters: list[list[str]] = []
+        for name in dict.fromkeys(n for n in group if n != head):
+            home = next((c for c in clusters if any(_same_event(name, other, dates) for other in c)), None)
+            if home is None:
+                clusters.append([name])
+            else:
+                home.append(name)
+        for cluster in clusters:
             # The name used most often (headlines paraphrase), then the longest.
-            label = max(named, key=lambda n: (named.count(n), len(n)))
-            key = label
-        else:
-            label, key = head, f"{head}--{article.id}"
-        for n in group:
-            out[n] = (label, key)
+            label = max(cluster, key=lambda n: (group.count(n), len(n)))
+            for n in cluster:
+                out[n] = (label, label)
+        if head in group:
+            if clusters:
+                main = max(clusters, key=lambda c: sum(group.count(n) for n in c))
+                out[head] = out[main[0]]
+            else:
+                out[head] = (head, f"{head}--{article.id}")
     return out
+
+
+def _same_event(a: str, b: str, dates: dict[str, str]) -> bool:
+    if a in dates and b in dates:
+        return dates[a] == dates[b]
+    squeeze = re.compile(r"[\s\W]+")
+    a2, b2 = squeeze.sub("", a), squeeze.sub("", b)
+    return a2 in b2 or b2 in a2
 
 
 def _person_context(extraction: Extraction, name_of) -> dict[str, str]:

@@ -7,7 +7,15 @@ from typing import Any
 from kg.resolve.iri import graph_iri
 from kg.store.embedded import EmbeddedStore, atomic_write
 
-__all__ = ["EmbeddedStore", "atomic_write", "open_store", "graph_stats", "remove_article"]
+__all__ = ["EmbeddedStore", "RemoteStore", "atomic_write", "open_store", "graph_stats", "remove_article"]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "RemoteStore":  # imported lazily: httpx is only needed for remote stores
+        from kg.store.remote import RemoteStore
+
+        return RemoteStore
+    raise AttributeError(name)
 
 
 def open_store(location: str, read_only: bool = False) -> Any:

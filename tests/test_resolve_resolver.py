@@ -1,0 +1,124 @@
+"""Entity resolution: one node per entity across articles, aliases merged, persons merged only with context."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from kg.extract.records import Extraction, Fact, Mention
+from kg.ingest import Article
+from kg.resolve import resolve
+from kg.resolve.iri import entity_iri
+from kg.resolve.resolver import clean_name
+
+
+def _person_article(aid: str, name: str, position: str | None = None, org: str | None = None,
+                    event: str = "스타트업 간담회"):
+    text = f"{name} {org or ''} {position or ''}이 {event}에 참석했다."
+    person = Mention(name, "Person", 0, len(name))
+    ev = Mention(event, "Event", 10, 10 + len(event))
+    facts = [Fact(person, "attended", ev, text, 0, len(text), "test", 0.9)]
+    mentions = [person, ev]
+    if position:
+        pos = Mention(position, "Position", 5, 5 + len(position))
+        facts.append(Fact(person, "holdsPosition", pos, text, 0, len(text), "apposition", 0.9))
+        mentions.append(pos)
+    if org:
+        o = Mention(org, "Organization", 3, 3 + len(org))
+        facts.append(Fact(person, "memberOf", o, text, 0, len(text), "apposition", 0.85))
+        mentions.append(o)
+    return resolve(Article(id=aid, text=text), Extraction(mentions=mentions, facts=facts))
+
+
+def _iri_of(res, label: str, cls: str = "Person") -> str:
+    (iri,) = [n.iri for n in res.nodes.values() if n.label == label and n.cls == cls]
+    return iri
+
+
+def test_same_person_with_same_position_merges_across_articles():
+    a = _person_article("a1", "이종호", "장관", "과학기술정보통신부")
+    b = _person_article("b1", "이종호는", "장관", "과기정통부")
+    assert _iri_of(a, "이종호") == _iri_of(b, "이종호")
+    # the organisation is one node too, under its canonical name, the short form kept
+    assert _iri_of(a, "과학기술정보통신부", "Organization") == _iri_of(b, "과학기술정보통신부", "Organization")
+    org = next(n for n in b.nodes.values() if n.cls == "Organization")
+    assert "과기정통부" in org.alt_labels
+
+
+def test_same_person_with_same_organisation_and_no_position_merges():
+    a = _person_article("a2", "김민수", org="삼성전자")
+    b = _person_article("b2", "김민수", org="삼성전자")
+    assert _iri_of(a, "김민수") == _iri_of(b, "김민수")
+
+
+def test_same_name_different_context_does_not_merge():
+    minister = _person_article("a3", "이종호", "장관", "과학기술정보통신부")
+    reporter = _person_article("b3", "이종호", "기자", "테크데일리")
+    assert _iri_of(minister, "이종호") != _iri_of(reporter, "이종호")
+    other_org = _person_article("c3", "김민수", org="LG전자")
+    assert _iri_of(other_org, "김민수") != _iri_of(_person_article("d3", "김민수", org="삼성전자"), "김민수")
+
+
+def test_same_name_without_context_stays_in_its_article():
+    a = _person_article("a4", "박지훈")
+    b = _person_article("b4", "박지훈")
+    assert _iri_of(a, "박지훈") != _iri_of(b, "박지훈")
+    # ... and is stable for its article across runs
+    assert _iri_of(a, "박지훈") == _iri_of(_person_article("a4", "박지훈"), "박지훈")
+
+
+def test_type_must_agree():
+    person = _person_article("a5", "한빛", "대표")
+    org = resolve(Article(id="b5", text="한빛이 투자했다."),
+                  Extraction(mentions=[Mention("한빛", "Organization", 0, 2)]))
+    assert _iri_of(person, "한빛") != _iri_of(org, "한빛", "Organization")
+
+
+def test_in_article_alias_and_gazetteer_merge():
+    full = Mention("한국전자통신연구원", "Organization", 0, 9)
+    short = Mention("ETRI는", "Organization", 20, 25)
+    res = resolve(Article(id="a6", text="x"),
+                  Extraction(mentions=[full, short], aliases=[("한국전자통신연구원", "ETRI")]))
+    (node,) = res.nodes.values()
+    assert node.label == "한국전자통신연구원" and "ETRI" in node.alt_labels
+    # gazetteer: 과기정통부 in one article, 과학기술정보통신부 in another — one IRI
+    a = resolve(Article(id="a7", text="x"), Extraction(mentions=[Mention("과기정통부는", "Organization", 0, 6)]))
+    b = resolve(Article(id="b7", text="x"), Extraction(mentions=[Mention("과학기술정보통신부", "Organization", 0, 9)]))
+    assert list(a.nodes) == list(b.nodes) == [entity_iri("Organization", "과학기술정보통신부")]
+
+
+def test_every_surface_form_is_kept_as_alt_label():
+    ms = [Mention(t, "Organization", i, i + 3) for i, t in enumerate(["중기부는", "중소벤처기업부를", "중소기업청"])]
+    (node,) = resolve(Article(id="a8", text="x"), Extraction(mentions=ms)).nodes.values()
+    assert node.label == "중소벤처기업부"
+    assert {"중기부", "중소기업청"} <= node.alt_labels
+
+
+def test_particles_stripped_but_names_kept():
+    assert clean_name("이종호는") == "이종호"
+    assert clean_name("‘새벽AI’와") == "새벽AI"
+    assert clean_name("삼성전자를") == "삼성전자"
+    assert clean_name("서울에서") == "서울"
+    # a final syllable that is part of the name is not a particle (은 needs a final consonant before it)
+    assert clean_name("김지은") == "김지은"
+    assert clean_name("박하은을") == "박하은"
+    assert clean_name("경기도") == "경기도"
+
+
+def test_nfd_input_resolves_to_the_same_node():
+    nfd = unicodedata.normalize("NFD", "과학기술정보통신부")
+    res = resolve(Article(id="a9", text="x"), Extraction(mentions=[Mention(nfd, "Organization", 0, 9)]))
+    assert list(res.nodes) == [entity_iri("Organization", "과학기술정보통신부")]
+
+
+def test_examples_share_nodes_across_articles(example_store):
+    """In the built examples, an entity named by several articles is one node mentioned in each."""
+    rows = list(example_store.query(
+        "SELECT ?e (COUNT(DISTINCT ?a) AS ?n) WHERE { ?e <https://w3id.org/kg/ontology#mentionedIn> ?a } "
+        "GROUP BY ?e HAVING (COUNT(DISTINCT ?a) > 1)"))
+    assert rows, "no entity is shared between example articles"
+    # no two nodes of one class share a canonical label unless they are article-local persons/events
+    dupes = list(example_store.query("""
+        SELECT ?l ?c WHERE { ?x a ?c ; <http://www.w3.org/2000/01/rdf-schema#label> ?l .
+                             ?y a ?c ; <http://www.w3.org/2000/01/rdf-schema#label> ?l .
+          FILTER(?x != ?y && ?c NOT IN (<https://w3id.org/kg/ontology#Person>, <https://w3id.org/kg/ontology#Event>)) }"""))
+    assert dupes == []
