@@ -270,7 +270,7 @@ def _join_names(ents: list[Span]) -> list[Span]:
         prev = out[-1] if out else None
         if prev is not None and prev.label_ == ent.label_ == "PS" and ent.start == prev.end \
                 and prev[-1].whitespace_ == " " and len(prev.text) + len(ent.text) <= 12 \
-                and not _looks_like_org(ent.text) \
+                and not _looks_like_org(ent.text) and not _KOREAN_NAME.match(prev.text) \
                 and all(len(w) >= 2 for w in (prev.text + " " + ent.text).split()):
             out[-1] = Span(ent.doc, prev.start, ent.end, label="PS")
         else:
