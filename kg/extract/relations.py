@@ -371,7 +371,8 @@ def _predicates(doc: Doc, sent: Span, phrases: list[_Phrase], article: Article) 
         lemma, pred, passive = found
         word_end = _predicate_word_end(doc, tok)
         modality = _polarity(doc, tok, sent.end)
-        if modality is None and doc[word_end - 1].tag_.endswith("EC") and _sentence_modality(doc, sent):
+        last = next((t for t in reversed(doc[tok.i:word_end]) if not t.is_punct), tok)
+        if modality is None and last.tag_.endswith("EC") and _sentence_modality(doc, sent):
             # …에 참석해 축사를 할 계획이다: a clause joined to an intention is intended too.
             modality = "planned"
         relative = any("ETM" in t.tag_ for t in doc[tok.i:word_end]) and word_end < sent.end
