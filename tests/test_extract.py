@@ -1,0 +1,112 @@
+"""Relation extraction on sentences written for the test, through the real pipeline."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from kg.cli import app
+from kg.extract import extract
+from kg.extract.evaluate import evaluate_facts
+from kg.ingest import Article
+
+
+def facts(nlp, text, date="2024-05-14"):
+    article = Article(id="t", text=text, date=date)
+    out = set()
+    for f in extract(nlp(text), article).facts:
+        obj = f.obj if isinstance(f.obj, str) else f.obj.text
+        out.add((f.subject.text, f.relation, obj, f.modality))
+    return out
+
+
+def test_apposition_gives_position_and_membership(nlp):
+    got = facts(nlp, "박서준 산업통상자원부 장관이 13일 '한-독 스타트업 간담회'에 참석했다.")
+    assert ("박서준", "holdsPosition", "장관", None) in got
+    assert ("박서준", "memberOf", "산업통상자원부", None) in got
+    assert ("박서준", "attended", "한-독 스타트업 간담회", None) in got
+    assert ("한-독 스타트업 간담회", "date", "2024-05-13", None) in got
+
+
+def test_negation_and_intention_are_not_facts(nlp):
+    negated = facts(nlp, "박서준 산업통상자원부 장관은 '한-독 스타트업 간담회'에 참석하지 않았다.")
+    assert not any(r == "attended" for _, r, _, _ in negated)
+    planned = facts(nlp, "박서준 산업통상자원부 장관은 '한-독 스타트업 간담회'에 참석할 예정이다.")
+    assert ("박서준", "attended", "한-독 스타트업 간담회", "planned") in planned
+    assert ("박서준", "attended", "한-독 스타트업 간담회", None) not in planned
+
+
+def test_organisers_with_a_companion_and_a_venue(nlp):
+    got = facts(nlp, "산업통상자원부는 중소벤처기업부와 함께 13일 베를린 코리아스타트업센터에서 "
+                     "'한-독 딥테크 간담회'를 개최했다고 밝혔다.")
+    assert ("산업통상자원부", "organized", "한-독 딥테크 간담회", None) in got
+    assert ("중소벤처기업부", "organized", "한-독 딥테크 간담회", None) in got
+    assert any(s == "한-독 딥테크 간담회" and r == "locatedIn" for s, r, _, _ in got)
+
+
+def test_company_product_list_in_a_demo_sentence(nlp):
+    got = facts(nlp, "누리로봇(물류로봇), 에코셀(차세대배터리) 등 기업이 제품을 시연했다.")
+    assert {("누리로봇", "demonstrated", "물류로봇", None), ("에코셀", "demonstrated", "차세대배터리", None)} <= got
+    # The same list without a demo or launch verb is not a demonstration.
+    assert not any(r == "demonstrated" for _, r, _, _ in facts(nlp, "누리로봇(물류로봇)은 서울에 있다."))
+
+
+def test_quote_and_short_mention(nlp):
+    text = "한유진 감독은 경기 뒤 기자들을 만났다. 한 감독은 \"선수들이 끝까지 포기하지 않은 덕분\"이라고 말했다."
+    said = [(s, o) for s, r, o, _ in facts(nlp, text) if r == "said"]
+    assert said == [("한유진", "선수들이 끝까지 포기하지 않은 덕분")]
+
+
+def test_former_title_is_not_held(nlp):
+    got = facts(nlp, "윤세라 전 한빛소프트 부사장이 간담회에 참석했다.")
+    assert not any(r in ("holdsPosition", "memberOf") for _, r, _, _ in got)
+
+
+@pytest.fixture
+def gold_files(tmp_path):
+    articles = tmp_path / "articles.jsonl"
+    articles.write_text(json.dumps({
+        "id": "g1", "date": "2024-05-14",
+        "text": "박서준 산업통상자원부 장관이 13일 '한-독 스타트업 간담회'에 참석했다. "
+                "최강민 사장은 협약식에 참석하지 않았다.",
+    }, ensure_ascii=False) + "\n", encoding="utf8")
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({
+        "id": "g1", "date": "2024-05-14",
+        "entities": [{"label": "박서준", "type": "Person", "aliases": []},
+                     {"label": "한독 스타트업 간담회", "type": "Event", "aliases": []}],
+        "facts": [{"s": "박서준", "p": "attended", "o": "한독스타트업간담회", "s_alt": [], "o_alt": []},
+                  {"s": "박서준", "p": "holdsPosition", "o": "장관"},
+                  {"s": "박서준", "p": "visited", "o": "베를린"}],
+        "absent": [{"s": "최강민", "p": "attended", "o": "협약식", "why": "negated"}],
+    }, ensure_ascii=False) + "\n", encoding="utf8")
+    return gold, articles
+
+
+def test_evaluation_counts_matches_misses_and_extras(nlp, gold_files):
+    gold, articles = gold_files
+    from kg.ingest import read_inputs
+
+    report = evaluate_facts(nlp, gold, list(read_inputs([articles])))
+    overall = report["overall"]
+    # attended and holdsPosition match (spaces and punctuation ignored); visited is missed;
+    # memberOf 산업통상자원부 is extracted but not in this gold.
+    assert (overall["tp"], overall["fn"]) == (2, 1)
+    assert overall["fp"] == 1 and report["per_relation"]["memberOf"]["fp"] == 1
+    assert overall["p"] == pytest.approx(2 / 3, abs=1e-3) and overall["r"] == pytest.approx(2 / 3, abs=1e-3)
+    assert report["absent_produced"] == []
+    assert report["entities"] == {"found": 2, "total": 2, "share": 1.0}
+    assert report["misses"] == [{"article": "g1", "s": "박서준", "p": "visited", "o": "베를린"}]
+
+
+def test_eval_facts_command(gold_files):
+    gold, articles = gold_files
+    result = CliRunner().invoke(app, ["eval", "facts", str(gold), "--articles", str(articles), "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["overall"]["tp"] == 2
+    text = CliRunner().invoke(app, ["eval", "facts", str(gold), "--articles", str(articles)]).output
+    assert "attended" in text and "misses (1" in text
+    missing = CliRunner().invoke(app, ["eval", "facts", str(gold), "--articles", str(gold)])
+    assert missing.exit_code == 1 and "error:" in missing.output
