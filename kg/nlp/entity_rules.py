@@ -32,6 +32,8 @@ __all__ = ["EntityRules", "eojeols", "noun_core"]
 NOUNISH = {"NNG", "NNP", "NNB", "SL", "SN", "SH", "XSN", "XPN", "XR", "W_SERIAL", "USER0"}
 _JOINERS = {"·", "∙", "-", "&", "・"}
 _QUOTES = {"'": "'", "‘": "’", '"': '"', "“": "”", "「": "」", "『": "』", "《": "》", "〈": "〉"}
+_LAUNCH_CUES = ("출시", "시연", "선보", "공개")
+_GENERIC_OBJECTS = {"제품", "신제품", "서비스", "계획", "결과", "방안", "내용", "사실", "정보", "기술", "모델"}
 _DEMO_CUES = ("시연", "선보이", "선보", "출시", "공개", "전시", "소개", "발표")
 # Nouns ending in an organisation suffix that are not organisations.
 _NOT_ORG = {"일부", "내부", "외부", "전부", "세부", "간부", "상부", "하부", "본부", "지원", "인원", "회원", "차원",
@@ -109,6 +111,7 @@ class EntityRules:
         spans += self._events(doc, words)
         spans += self._orgs_and_positions(doc, words)
         spans += self._products(doc, words)
+        spans += self._launched_objects(doc, words)
         spans += self._persons(doc, words, spans)
         ruled = filter_spans(spans)
         taken = {i for s in ruled for i in range(s.start, s.end)}
@@ -214,6 +217,23 @@ class EntityRules:
                 and len(core) >= 2 and not _ends_with(text, EVENT_HEADS)
             ):
                 yield Span(doc, start, core_end, label="OG")
+
+    def _launched_objects(self, doc: Doc, words: list[tuple[int, int]]) -> Iterator[Span]:
+        """현대자동차가 LF쏘나타를 출시했다: the named object of a launch or demo verb is a product."""
+        for n, (start, end) in enumerate(words):
+            core_end = noun_core(doc, start, end)
+            if core_end == start or core_end >= end or doc[core_end].text not in ("을", "를"):
+                continue
+            verb = doc[end:min(len(doc), end + 3)]
+            if not any(t.text.startswith(_LAUNCH_CUES) for t in verb):
+                continue
+            begin = start
+            # 대형 트럭 '프로스타' / 7세대 쏘나타: names carry a proper noun or Latin letters.
+            core = doc[begin:core_end]
+            if core.text in _GENERIC_OBJECTS or not any(t.tag_ in ("NNP", "SL") for t in core) \
+                    or any(t.ent_type_ for t in core):
+                continue
+            yield Span(doc, begin, core_end, label="AF")
 
     def _products(self, doc: Doc, words: list[tuple[int, int]]) -> Iterator[Span]:
         """회사(제품) lists in a demo or launch sentence: 베어로보틱스(서빙로봇)."""
