@@ -27,7 +27,7 @@ META = {
     "name": "kg_ner_klue",
     "version": "0.1.0",
     "description": (
-        "Korean named-entity recogniser for the kg package: spaCy tok2vec (CNN, width 64) + transition-based NER "
+        "Korean named-entity recogniser for the kg package: spaCy tok2vec (CNN) + transition-based NER "
         "over Kiwi morpheme tokens (kg.KiwiTokenizer.v1). Labels: KLUE-NER PS LC OG DT TI QT. "
         "Trained on 3,400 sentences of the KLUE-NER v1.1 dev set (see training/README.md); "
         "load with `import kg.nlp.tokenizer; spacy.load(path)`."
@@ -99,8 +99,7 @@ def main() -> None:
     train = [sys.executable, "-m", "spacy", "train", "training/config.cfg", "--code", "kg/nlp/tokenizer.py"]
     if args.self_train:
         teacher = args.output.parent / (args.output.name + "-teacher")
-        run([*train, "--output", str(teacher), "--training.max_steps", str(args.teacher_steps),
-             "--components.tok2vec.model.encode.width", "128"], env)
+        run([*train, "--output", str(teacher), "--training.max_steps", str(args.teacher_steps)], env)
         mixed = args.output.parent / (args.output.name + "-mixed")  # gold x2 + silver
         if mixed.exists():
             shutil.rmtree(mixed)

@@ -28,6 +28,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -59,6 +60,7 @@ _VERBAL = ("VV", "VA", "VX", "VCP", "VCN", "XSV", "XSA")
 _SPACE = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=None)
 def _tag_base(tag: str) -> str:
     # Kiwi marks irregular conjugation as VV-I / VV-R; the base tag is enough.
     return tag.split("-", 1)[0]
@@ -121,49 +123,46 @@ class KiwiTokenizer:
             yield self._make_doc(text, morphs)
 
     def _make_doc(self, text: str, morphs: list[Any]) -> Doc:
-        groups = _group_morphemes(morphs, len(text))
         words: list[str] = []
         spaces: list[bool] = []
         tags: list[str] = []
-        sent_ids: list[int] = []
-        analyses: list[list[Any] | None] = []
+        pos_tags: list[str] = []
+        lemmas: list[str] = []
+        sent_starts: list[bool] = []
+        analyses: dict[int, list[str]] = {}
+        previous_sent = None
+
+        def gap(piece_text: str) -> None:
+            _add_gap(piece_text, words, spaces, tags, pos_tags, lemmas, sent_starts)
+
         pos = 0
-        for start, end, group in groups:
+        for start, end, group in _group_morphemes(morphs, len(text)):
             if start > pos:
-                _add_gap(text[pos:start], words, spaces, tags, sent_ids, analyses)
+                gap(text[pos:start])
+            bases = [_tag_base(m.tag) for m in group]
+            analyses[len(words)] = [f"{m.form}/{b}" for m, b in zip(group, bases)]
             words.append(text[start:end])
             spaces.append(False)
-            tags.append("+".join(_tag_base(m.tag) for m in group))
-            sent_ids.append(group[0].sent_position)
-            analyses.append(group)
+            tags.append("+".join(bases))
+            pos_tags.append(UPOS_BY_TAG.get(bases[0], "X"))
+            verbal = next((m for m, b in zip(group, bases) if b in _VERBAL), None)
+            # Kiwi gives 하 for the derivational suffix; verbs are cited with 다.
+            lemmas.append(verbal.lemma if verbal is not None and verbal.lemma.endswith("다")
+                          else verbal.lemma + "다" if verbal is not None else group[0].form)
+            sent = group[0].sent_position
+            sent_starts.append(len(words) == 1 or sent != previous_sent)
+            previous_sent = sent
             pos = end
         if pos < len(text):
-            _add_gap(text[pos:], words, spaces, tags, sent_ids, analyses)
-
-        doc = Doc(self.vocab, words=words, spaces=spaces)
-        previous_sent = None
-        for token, tag, sent_id, group in zip(doc, tags, sent_ids, analyses):
-            token.tag_ = tag
-            first = _tag_base(group[0].tag) if group else tag
-            token.pos_ = UPOS_BY_TAG.get(first, "X") if not token.is_space else "SPACE"
-            if group:
-                token._.morphs = [f"{m.form}/{_tag_base(m.tag)}" for m in group]
-                head = next((m for m in group if _tag_base(m.tag) in _VERBAL), group[0])
-                if _tag_base(head.tag) in _VERBAL:
-                    # Kiwi gives 하 for the derivational suffix; verbs are cited with 다.
-                    token.lemma_ = head.lemma if head.lemma.endswith("다") else head.lemma + "다"
-                else:
-                    token.lemma_ = head.form
-            else:
-                token.lemma_ = token.text
-            if token.i == 0:
-                token.is_sent_start = True
-            elif token.is_space or sent_id is None:
-                token.is_sent_start = False
-            else:
-                token.is_sent_start = sent_id != previous_sent
-            if sent_id is not None:
-                previous_sent = sent_id
+            gap(text[pos:])
+        if sent_starts:
+            sent_starts[0] = True
+        # Everything goes to the constructor: setting is_sent_start token by token is
+        # quadratic in spaCy (each assignment rescans the sentence).
+        doc = Doc(self.vocab, words=words, spaces=spaces, tags=tags, pos=pos_tags, lemmas=lemmas,
+                  sent_starts=sent_starts)
+        for i, analysis in analyses.items():
+            doc[i]._.morphs = analysis
         return doc
 
     # -- serialisation (nlp.to_disk / from_disk) ---------------------------
@@ -221,8 +220,9 @@ def _add_gap(
     words: list[str],
     spaces: list[bool],
     tags: list[str],
-    sent_ids: list[Any],
-    analyses: list[Any],
+    pos_tags: list[str],
+    lemmas: list[str],
+    sent_starts: list[bool],
 ) -> None:
     """Text Kiwi left uncovered: one trailing space, whitespace tokens, or symbols."""
     if gap == " " and words and not spaces[-1]:
@@ -232,11 +232,13 @@ def _add_gap(
         spaces[-1] = True
         gap = gap[1:]
     for piece in re.findall(r"\s+|\S+", gap):
+        space = piece.isspace()
         words.append(piece)
         spaces.append(False)
-        tags.append("_SP" if piece.isspace() else "SW")
-        sent_ids.append(None)
-        analyses.append(None)
+        tags.append("_SP" if space else "SW")
+        pos_tags.append("SPACE" if space else "SYM")
+        lemmas.append(piece)
+        sent_starts.append(False)
 
 
 @spacy.registry.tokenizers("kg.KiwiTokenizer.v1")
