@@ -220,7 +220,7 @@ class EntityRules:
 
     def _launched_objects(self, doc: Doc, words: list[tuple[int, int]]) -> Iterator[Span]:
         """현대자동차가 LF쏘나타를 출시했다: the named object of a launch or demo verb is a product."""
-        for n, (start, end) in enumerate(words):
+        for start, end in words:
             core_end = noun_core(doc, start, end)
             if core_end == start or core_end >= end or doc[core_end].text not in ("을", "를"):
                 continue

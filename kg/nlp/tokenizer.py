@@ -28,7 +28,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -60,7 +60,7 @@ _VERBAL = ("VV", "VA", "VX", "VCP", "VCN", "XSV", "XSA")
 _SPACE = re.compile(r"\s+")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _tag_base(tag: str) -> str:
     # Kiwi marks irregular conjugation as VV-I / VV-R; the base tag is enough.
     return tag.split("-", 1)[0]
