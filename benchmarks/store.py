@@ -54,9 +54,9 @@ SELECT DISTINCT ?who ?event ?date ?place WHERE {
 SELECT DISTINCT ?minister ?event ?company ?product WHERE {
   ?m kg:holdsPosition/rdfs:label ?title ; kg:attended ?e ; rdfs:label ?minister .
   FILTER(CONTAINS(?title, "장관"))
-  ?e rdfs:label ?event ; kg:mentionedIn ?article .
-  ?f rdf:subject ?c ; rdf:predicate kg:demonstrated ; rdf:object ?p ; prov:wasDerivedFrom ?article .
-  ?c kg:demonstrated ?p ; rdfs:label ?company .
+  ?e rdfs:label ?event .
+  GRAPH ?article { ?e kg:mentionedIn ?a . ?f rdf:subject ?c ; rdf:predicate kg:demonstrated ; rdf:object ?p }
+  ?c rdfs:label ?company .
   ?p rdfs:label ?product .
 } ORDER BY ?event ?company LIMIT 1000""",
     "one entity's facts and sources": """
