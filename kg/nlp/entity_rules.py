@@ -50,6 +50,7 @@ _ORG_UNITS = frozenset({"위원회", "본부", "지부", "사무국", "사무처
 _TITLE_WORDS = {"전", "현", "신임", "당시", "대선", "총선", "전직", "현직", "공동", "초대", "상임", "수석", "선임", "차기",
                 "명예", "부", "대리", "직무대행", "임시", "미", "한", "중", "일", "북", "남"}
 _AWARD = re.compile(r"^(?:노벨\S*상|\S*(?:문학|평화|경제학|물리학|화학|생리의학|작품|감독|남우주연|여우주연|신인|공로)상)$")
+_COUNTRY_ABBREVIATIONS = {"미", "중", "일", "한", "북", "러", "영", "독", "불", "인", "日", "美", "中", "英"}
 _SURNAMES = "김이박최정강조윤장임한오서신권황안송류유홍전고문양손배백허남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉사부가복태목형피두감호"
 _KOREAN_NAME = re.compile(f"^[{_SURNAMES}][가-힣]{{1,2}}$")
 _PERSON = re.compile(r"^[가-힣]{2,4}$")
@@ -252,6 +253,9 @@ class EntityRules:
                 inner = doc[tok.i + 1:close]
                 if name_start == tok.i or not any(t.tag_ in ("NNG", "NNP", "SL") for t in inner):
                     continue
+                # 미래창조과학부(장관 최양희): a title and a name in brackets, not a product.
+                if any(t.text in POSITION_WORDS or t.ent_type_ == "PS" for t in inner):
+                    continue
                 yield Span(doc, name_start, tok.i, label="OG")
                 yield Span(doc, tok.i + 1, close, label="AF")
 
@@ -285,7 +289,8 @@ def _join_names(ents: list[Span]) -> list[Span]:
     out: list[Span] = []
     for ent in _split_person_org(ents):
         # A one-letter last word is a country (트럼프 미 대통령), not part of the name.
-        if ent.label_ == "PS" and " " in ent.text and len(ent.text.rsplit(" ", 1)[1]) == 1 and len(ent) > 1:
+        if ent.label_ == "PS" and " " in ent.text and ent.text.rsplit(" ", 1)[1] in _COUNTRY_ABBREVIATIONS \
+                and len(ent) > 1:
             ent = Span(ent.doc, ent.start, ent.end - 1, label="PS")
         prev = out[-1] if out else None
         if prev is not None and prev.label_ == ent.label_ == "PS" and ent.start == prev.end \
@@ -374,6 +379,13 @@ def _split_person_org(ents: list[Span]) -> Iterator[Span]:
                 rest = doc[words[1][0]:ent.end]
                 if _looks_like_org(rest.text):
                     yield Span(doc, rest.start, rest.end, label="OG")
+                continue
+            if _KOREAN_NAME.match(last.text):
+                # 자유한국당 홍준표, 키커 이정은: what precedes a Korean name is not part of it.
+                rest = doc[ent.start:words[-2][1]]
+                if _looks_like_org(rest.text):
+                    yield Span(doc, rest.start, rest.end, label="OG")
+                yield Span(doc, last.start, last.end, label="PS")
                 continue
             if _looks_like_org(last.text) or last.text in places:
                 yield Span(doc, ent.start, words[-2][1], label="PS")
