@@ -128,9 +128,23 @@ def extract(doc: Doc, article: Article) -> Extraction:
         out.facts += list(_noun_predicates(doc, sent, phrases))
         out.facts += list(_award_winners(doc, sent, phrases))
         out.facts += list(_bracketed_heads(doc, sent))
+    out.facts += list(_byline(article))
     out.aliases = list(_inline_aliases(doc))
     out.facts = _dedupe(out.facts)
     return out
+
+
+def _byline(article: Article) -> Iterable[Fact]:
+    """최아름 기자 (the byline) → the reporter, a 기자 of the publisher."""
+    name = re.sub(r"\s*(?:기자|특파원|객원기자)?[\s·,|/]*$", "", (article.author or "").strip())
+    if not re.fullmatch(r"[가-힣]{2,4}", name):
+        return
+    sentence = f"{name} 기자" + (f" ({article.publisher})" if article.publisher else "")
+    reporter = Mention(name, "Person", 0, 0)
+    yield Fact(reporter, "holdsPosition", Mention("기자", "Position", 0, 0), sentence, 0, 0, "byline", 0.9)
+    publisher = (article.publisher or "").strip()
+    if publisher and not publisher.startswith(("http", "www")):
+        yield Fact(reporter, "memberOf", Mention(publisher, "Organization", 0, 0), sentence, 0, 0, "byline", 0.85)
 
 
 # -- phrases ---------------------------------------------------------------

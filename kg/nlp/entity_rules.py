@@ -254,7 +254,7 @@ class EntityRules:
                 if name_start == tok.i or not any(t.tag_ in ("NNG", "NNP", "SL") for t in inner):
                     continue
                 # 미래창조과학부(장관 최양희): a title and a name in brackets, not a product.
-                if any(t.text in POSITION_WORDS or t.ent_type_ == "PS" for t in inner):
+                if inner[0].text in POSITION_WORDS:
                     continue
                 yield Span(doc, name_start, tok.i, label="OG")
                 yield Span(doc, tok.i + 1, close, label="AF")
