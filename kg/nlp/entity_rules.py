@@ -167,7 +167,7 @@ class EntityRules:
                 if noun_core(doc, p_start, p_end) != p_end or doc[p_start].text in TIME_DETERMINERS:
                     break
                 # A year belongs to the name (2010년 FIFA 월드컵); other dates do not.
-                year = re.fullmatch(r"\d{4}년", doc[p_start:p_end].text) is not None
+                year = re.fullmatch(r"\d{4}년|제?\s*\d+\s*(?:회|대|차)", doc[p_start:p_end].text) is not None
                 # A title belongs to an election's name (미국 대통령 선거), not to other events.
                 election = doc[core_end - 1].text in ("선거", "대선", "총선", "선출", "취임식")
                 if (doc[p_end - 1].text in POSITION_WORDS and not election) or (
@@ -306,6 +306,9 @@ def _join_names(ents: list[Span]) -> list[Span]:
 def _places_by_form(doc: Doc, words: list[tuple[int, int]], ents: list[Span]) -> list[Span]:
     """Places the model missed, by their form: 서울 서대문구, 양천구 신월동 (an administrative
     unit right after a place) and venues where something happens (신촌세브란스병원 장례식장에서)."""
+    places = word_list("places")
+    # A known place the model called a person (에티오피아 PS) is a place.
+    ents = [Span(doc, e.start, e.end, label="LC") if e.label_ == "PS" and e.text in places else e for e in ents]
     taken = {i for e in ents for i in range(e.start, e.end)}
     ends = {e.end: e for e in ents}
     added: list[Span] = []
@@ -317,8 +320,9 @@ def _places_by_form(doc: Doc, words: list[tuple[int, int]], ents: list[Span]) ->
         prev = ends.get(start) or (ends.get(start - 1) if start > 0 and doc[start - 1].is_space else None)
         after = doc[core_end].text if core_end < end else ""
         unit = 2 <= len(text) <= 6 and text.endswith(_ADMIN_UNITS) and prev is not None and prev.label_ == "LC"
+        known = text in places
         venue = _ends_with(text, _VENUES) and after in ("에서", "에서는", "에", "의")
-        if unit or venue:
+        if unit or venue or known:
             span = Span(doc, start, core_end, label="LC")
             added.append(span)
             ends[core_end] = span
