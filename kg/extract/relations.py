@@ -53,6 +53,8 @@ _NOT_PLACES = {"지역", "남부", "북부", "동부", "서부", "일대", "인�
 _ORDINAL = re.compile(r"^(?:제\s*)?\d+\s*(?:대|기|회)$|^제$")
 _NAMEISH = {"NNG", "NNP", "SL", "SN", "SH", "MM", "XSN", "XPN"}
 _WIN_VERBS = {"차지하다", "차지", "거머쥐다", "달성하다", "달성", "하다", "안다", "이루다"}
+_HEADED_ORG = re.compile(r"(?:협회|위원회|연맹|재단|공사|공단|은행|감사원|연구원|진흥원|박물관|미술관|도서관|학회|조합|"
+                         r"연합회|협의회|법원|대학|청|처|원|부)$")
 _QUOTE_CHARS = set("'\"‘’“”「」『』《》〈〉")
 _SAID_VERBS = {"말하다", "밝히다", "전하다", "덧붙이다", "답하다", "말씀하다"}
 # Nouns that say "said" with 하다: 말했다, 강조했다, 언급하며.
@@ -290,6 +292,11 @@ def _apposition(sent: Span, phrases: list[_Phrase], people_by_position: dict[str
                 people_by_position[m.text] = person
                 if not former and not _NOT_HELD_AFTER.match(doc.text[m.end:m.end + 6]):
                     yield _fact(person, "holdsPosition", m, sent, person, m, "apposition", 0.9)
+                    # 대한의사협회장, 감사원장: the head of an organisation named in the title.
+                    org = m.text[:-1]
+                    if m.text.endswith("장") and len(org) >= 2 and _HEADED_ORG.search(org):
+                        yield _fact(person, "memberOf", Mention(org, "Organization", m.start, m.end - 1), sent,
+                                    person, m, "title-organisation", 0.75)
             elif m.cls == "Organization" and not former and (
                     any(x.cls == "Position" for x in ph.mentions) or m.end <= person.start):
                 yield _fact(person, "memberOf", m, sent, person, m, "apposition", 0.8)

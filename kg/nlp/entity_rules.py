@@ -121,7 +121,7 @@ class EntityRules:
             ruled = [s for s in ruled if not any(s.start < e.end and e.start < s.end for e in doc.ents)]
             statistical = list(doc.ents)
         ents = _split_places(_join_names(sorted(filter_spans(ruled + statistical), key=lambda s: s.start)))
-        doc.ents = _orgs_in_titles(doc, words, _join_units(_places_by_form(doc, words, ents)))
+        doc.ents = _orgs_before_titles(_orgs_in_titles(doc, words, _join_units(_places_by_form(doc, words, ents))))
         return doc
 
     # -- rules --------------------------------------------------------------
@@ -327,6 +327,18 @@ def _places_by_form(doc: Doc, words: list[tuple[int, int]], ents: list[Span]) ->
             added.append(span)
             ends[core_end] = span
     return sorted(ents + added, key=lambda e: e.start)
+
+
+def _orgs_before_titles(ents: list[Span]) -> list[Span]:
+    """코레일 사장 최연혜: before a title that a Korean name follows stands an organisation,
+    whatever the model called it."""
+    out = list(ents)
+    for i in range(len(out) - 2):
+        a, title, name = out[i], out[i + 1], out[i + 2]
+        if a.label_ == "PS" and title.label_ == "CV" and name.label_ == "PS" and not _KOREAN_NAME.match(a.text) \
+                and _KOREAN_NAME.match(name.text) and title.start - a.end <= 1 and name.start - title.end <= 1:
+            out[i] = Span(a.doc, a.start, a.end, label="OG")
+    return out
 
 
 def _orgs_in_titles(doc: Doc, words: list[tuple[int, int]], ents: list[Span]) -> list[Span]:
