@@ -173,7 +173,7 @@ class EntityRules:
                 if (doc[p_end - 1].text in POSITION_WORDS and not election) or (
                         doc[p_start].ent_type_ in ("PS", "DT", "QT", "TI") and not year):
                     break
-                if any(t.is_sent_start or "\n" in t.text for t in doc[p_start + 1:begin]):
+                if any(t.is_sent_start or "\n" in t.text or t.text in "()" for t in doc[p_start:begin]):
                     break
                 begin = p_start
             # T24 소셜 페스티벌 행사: a generic 행사 after a named event is not part of the name.
@@ -205,6 +205,8 @@ class EntityRules:
                 title_start = core_end - 1
                 while title_start > start and doc[title_start - 1].tag_ == "NNG":
                     title_start -= 1
+                if len(doc[title_start:core_end].text) == 1:
+                    title_start = start  # 대한의사협회장: the title names its organisation
                 yield Span(doc, title_start, core_end, label="CV")
                 core_end = title_start
                 if core_end == start:
