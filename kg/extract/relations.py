@@ -401,7 +401,8 @@ def _predicates(doc: Doc, sent: Span, phrases: list[_Phrase], article: Article) 
         # The noun a relative clause modifies; it must head its phrase (take the particle):
         # in 방문한 대한민국 문화공연단 the head is 문화공연단, not 대한민국.
         following = next((p for p in phrases if p.start_tok >= word_end and p.start_tok - word_end <= 2
-                          and p.role is not None), None)
+                          and (p.role is not None or (passive and p.referent is not None
+                                                      and p.referent.cls == "Event"))), None)
         available = [p for p in phrases if id(p) not in consumed]
         yield from _facts_for(doc, sent, tok, pred, passive, relative, local, following, available,
                               modality, article, clause_start)
@@ -533,8 +534,20 @@ def _quotes(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[Fact]:
 
 
 def _bracketed_heads(doc: Doc, sent: Span) -> Iterable[Fact]:
-    """국립경주박물관(관장 이영훈), 미래창조과학부(장관 최양희): the head named in brackets."""
+    """국립경주박물관(관장 이영훈), 미래창조과학부(장관 최양희): the head named in brackets;
+    올리버 하트(68, 영국, 하버드대 교수): a person's title in brackets."""
     ents = [e for e in doc.ents if sent.start <= e.start < sent.end]
+    for i, person in enumerate(ents):
+        if person.label_ != "PS" or person.end >= sent.end or doc[person.end].text != "(":
+            continue
+        close = next((t.i for t in doc[person.end:min(sent.end, person.end + 20)] if t.text == ")"), None)
+        inside = [e for e in ents[i + 1:] if close is not None and e.end <= close]
+        if inside and inside[-1].label_ == "CV" and inside[-1].end == close:
+            p, t = _mention(person), _mention(inside[-1])
+            yield _fact(p, "holdsPosition", t, sent, p, t, "bracketed-title", 0.8)
+            if len(inside) > 1 and inside[-2].label_ == "OG" and inside[-1].start - inside[-2].end <= 1:
+                o = _mention(inside[-2])
+                yield _fact(p, "memberOf", o, sent, p, t, "bracketed-title", 0.75)
     for org, title, person in zip(ents, ents[1:], ents[2:]):
         if org.label_ == "OG" and title.label_ == "CV" and person.label_ == "PS" \
                 and doc[org.end:title.start].text.strip() == "(" and doc[person.end:person.end + 1].text == ")":
@@ -626,6 +639,12 @@ def _places(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[Fact]:
                     and not inner.text.endswith(_ADMIN_UNITS + ("시", "도", "국")):
                 yield _fact(inner, "locatedIn", outer, sent, outer, inner, "place-nesting", 0.8)
     for ph, nxt in zip(phrases, phrases[1:]):
+        # 남아프리카 공화국의 요하네스버그: a place in the genitive holds the next place or event.
+        if ph.role == "gen" and ph.referent is not None and ph.referent.cls == "Place" and nxt.referent is not None \
+                and nxt.referent.cls in ("Place", "Event") and nxt.start_tok - ph.end_tok <= 1 \
+                and nxt.referent.text not in containers:
+            yield _fact(nxt.referent, "locatedIn", ph.referent, sent, ph.referent, nxt.referent, "genitive-place", 0.7)
+            continue
         if ph.role != "goal" or ph.referent is None or ph.referent.cls != "Place":
             continue
         words = doc[ph.end_tok:nxt.start_tok]
