@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 
 from kg.extract.records import Extraction, Fact, Mention
@@ -44,6 +45,7 @@ _PARTICLES = re.compile(r"(?<=[가-힣A-Za-z0-9)'\"’”」』》〉])(?:에서
 # not fit is not carrying that particle: 김지은 keeps its 은, 경기도 keeps its 도 (see _keeps).
 _AFTER_CONSONANT = {"은", "을", "과", "으로"}
 _AFTER_VOWEL = {"는", "를", "와"}
+_CONFUSABLE = frozenset({"Person", "Organization", "Place"})
 _QUOTES = "'\"‘’“”「」『』《》〈〉 "
 
 
@@ -123,12 +125,29 @@ def resolve(article: Article, extraction: Extraction) -> ResolvedArticle:
         if isinstance(f.obj, Mention):
             mentions.append(f.obj)
 
+    # One name, one class in an article: the model may call 대한배터리 an organisation in one
+    # sentence and a person in the next. The gazetteer decides, else the most frequent class
+    # (ties go to Organization, the commonest confusion in news).
+    votes: dict[str, Counter[str]] = {}
+    for m in mentions:
+        if m.cls in _CONFUSABLE:
+            votes.setdefault(local_alias.get(clean_name(m.text), clean_name(m.text)), Counter())[m.cls] += 1
+
+    def class_of(name: str, cls: str) -> str:
+        if cls not in _CONFUSABLE or name not in votes:
+            return cls
+        if name in canonical and canonical[name][1] in _CONFUSABLE:
+            return canonical[name][1]
+        counts = votes[name]
+        return max(counts, key=lambda c: (counts[c], c == "Organization"))
+
     def name_of(m: Mention) -> tuple[str, str]:
         name = clean_name(m.text)
         name = local_alias.get(name, name)
-        if name in canonical and canonical[name][1] == m.cls:
-            return canonical[name][0], m.cls
-        return name, m.cls
+        cls = class_of(name, m.cls)
+        if name in canonical and canonical[name][1] == cls:
+            return canonical[name][0], cls
+        return name, cls
 
     event_dates: dict[str, str] = {}
     for f in extraction.facts:
