@@ -148,3 +148,22 @@ def test_shipped_model_heldout_f1(nlp) -> None:
     assert len(examples) == len(wanted) == 400
     result = evaluate_ner(nlp, examples)
     assert result["micro"]["f1"] >= 0.70, format_ner_report(result)
+
+
+def test_eval_ner_command(tiny_tsv: Path) -> None:
+    """`kg eval ner FILE --json` runs the shipped pipeline and prints the KLUE metric as JSON."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    result = CliRunner().invoke(app, ["eval", "ner", str(tiny_tsv), "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert set(report) >= {"micro", "per_label", "sentences"}
+    assert report["sentences"] == 2 and 0.0 <= report["micro"]["f1"] <= 1.0
+    table = CliRunner().invoke(app, ["eval", "ner", str(tiny_tsv)])
+    assert table.exit_code == 0 and "PS" in table.output
+    missing = CliRunner().invoke(app, ["eval", "ner", str(tiny_tsv) + ".missing"])
+    assert missing.exit_code == 1 and "no such file" in missing.output
