@@ -47,7 +47,7 @@ def graph_stats(store: Any) -> dict[str, list[tuple[str, int]]]:
     relations = store.query(
         f"SELECT ?p (COUNT(*) AS ?k) WHERE {{ SELECT DISTINCT ?s ?p ?o WHERE {{ ?s ?p ?o "
         f"FILTER(STRSTARTS(STR(?p), '{kg}') && ?p NOT IN (<{kg}mentionedIn>, <{kg}sentence>, <{kg}startChar>, "
-        f"<{kg}endChar>, <{kg}extractor>, <{kg}confidence>, <{kg}modality>, <{kg}contentHash>)) }} }}"
+        f"<{kg}endChar>, <{kg}extractor>, <{kg}confidence>, <{kg}modality>, <{kg}contentHash>, <{kg}sourceFile>)) }} }}"
         " GROUP BY ?p ORDER BY DESC(?k)")
     articles = store.query("SELECT (COUNT(DISTINCT ?a) AS ?k) WHERE { ?a a <https://schema.org/NewsArticle> }")
     facts = store.query(f"SELECT (COUNT(DISTINCT ?f) AS ?k) WHERE {{ ?f a <{kg}Fact> }}")
