@@ -27,7 +27,7 @@ out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
 
 DEFAULT_STORE = "output/store"
-StoreOpt = Annotated[str, typer.Option("--store", "-s", help="Store folder (embedded Oxigraph).")]
+StoreOpt = Annotated[str, typer.Option("--store", "-s", help="Store folder (embedded Oxigraph) or http(s):// SPARQL endpoint.")]
 
 
 def fails_cleanly(fn: Any) -> Any:
