@@ -52,10 +52,13 @@ SELECT DISTINCT ?who ?event ?date ?place WHERE {
 } ORDER BY ?event ?who LIMIT 1000""",
     "demos at minister events": """
 SELECT DISTINCT ?minister ?event ?company ?product WHERE {
-  ?m kg:holdsPosition/rdfs:label ?title ; kg:attended ?e ; rdfs:label ?minister .
-  FILTER(CONTAINS(?title, "장관"))
+  { SELECT DISTINCT ?e ?minister ?article WHERE {
+      ?m kg:holdsPosition ?pos ; kg:attended ?e ; rdfs:label ?minister .
+      ?pos rdfs:label ?title FILTER(CONTAINS(?title, "장관"))
+      GRAPH ?article { ?e kg:mentionedIn ?a } } }
+  { SELECT DISTINCT ?article ?c ?p WHERE {
+      GRAPH ?article { ?f rdf:predicate kg:demonstrated ; rdf:subject ?c ; rdf:object ?p } } }
   ?e rdfs:label ?event .
-  GRAPH ?article { ?e kg:mentionedIn ?a . ?f rdf:subject ?c ; rdf:predicate kg:demonstrated ; rdf:object ?p }
   ?c rdfs:label ?company .
   ?p rdfs:label ?product .
 } ORDER BY ?event ?company LIMIT 1000""",
