@@ -72,6 +72,20 @@ SELECT ?p ?o ?sentence ?headline WHERE {
 SELECT ?p (COUNT(*) AS ?k) WHERE { ?f a kg:Fact ; rdf:predicate ?p } GROUP BY ?p ORDER BY DESC(?k)""",
 }
 
+# The same question without subqueries, for rdflib: its engine has no join reordering and evaluates
+# the subqueries' cross product (minutes even at 10k). Row counts are compared, so both forms must agree.
+RDFLIB_FORM = {
+    "demos at minister events": """
+SELECT DISTINCT ?minister ?event ?company ?product WHERE {
+  ?m kg:holdsPosition ?pos ; kg:attended ?e ; rdfs:label ?minister .
+  ?pos rdfs:label ?title FILTER(CONTAINS(?title, "장관"))
+  ?e rdfs:label ?event ; kg:mentionedIn ?article .
+  ?f rdf:subject ?c ; rdf:predicate kg:demonstrated ; rdf:object ?p ; prov:wasDerivedFrom ?article .
+  ?c rdfs:label ?company .
+  ?p rdfs:label ?product .
+} ORDER BY ?event ?company LIMIT 1000""",
+}
+
 RELATIONS = [  # (relation, subject class, object class)
     ("attended", "Person", "Event"), ("attended", "Organization", "Event"), ("organized", "Organization", "Event"),
     ("demonstrated", "Organization", "Product"), ("holdsPosition", "Person", "Position"),
@@ -209,6 +223,7 @@ def bench_rdflib(quads: list[ox.Quad], query_budget_s: float) -> tuple[float, di
     load_s, _ = _time(load)
     times = {}
     for name, text in QUERIES.items():
+        text = RDFLIB_FORM.get(name, text)
         t, rows = _time(lambda text=text: list(ds.query(PREFIXES + text)))
         times[name] = (t, len(rows))
         if t > query_budget_s:
