@@ -126,6 +126,7 @@ def extract(doc: Doc, article: Article) -> Extraction:
         out.facts += list(_noun_predicates(doc, sent, phrases))
         out.facts += list(_award_winners(doc, sent, phrases))
         out.facts += list(_bracketed_heads(doc, sent))
+        out.facts += list(_copula_appositions(doc, sent))
     out.facts += list(_byline(article))
     out.aliases = list(_inline_aliases(doc))
     out.facts = _dedupe(out.facts)
@@ -471,7 +472,7 @@ def _co_agent(doc: Doc, ph: _Phrase, local: list[_Phrase]) -> bool:
     if ph.end_tok < len(doc) and doc[ph.end_tok].text == "함께":
         return True
     nxt = next((p for p in local if p.start_tok >= ph.end_tok), None)
-    return nxt is not None and nxt.role in ("subj", "topic") and nxt.start_tok - ph.end_tok <= 1
+    return nxt is not None and nxt.role in ("subj", "topic") and nxt.start_tok - ph.end_tok <= 3
 
 
 def _sentence_modality(doc: Doc, sent: Span) -> str | None:
@@ -591,6 +592,24 @@ def _award_winners(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[Fac
             if other.start_tok > ph.end_tok and other.role == "obj" and other.referent is not None \
                     and other.referent.cls in ("Person", "Organization"):
                 yield _fact(other.referent, "won", ph.referent, sent, ph.referent, other.referent, "award-winner", 0.75)
+
+
+def _copula_appositions(doc: Doc, sent: Span) -> Iterable[Fact]:
+    """하마스의 지도자인 예히야 신와르, 백악관 보좌관인 이방카 트럼프: "X의 Y인 Z" names Z's title."""
+    ents = [e for e in doc.ents if sent.start <= e.start < sent.end]
+    for i, title in enumerate(ents):
+        if title.label_ != "CV" or title.end >= sent.end or "VCP" not in doc[title.end].tag_ \
+                or "ETM" not in doc[title.end].tag_:
+            continue
+        person = next((e for e in ents[i + 1:i + 2] if e.label_ == "PS" and e.start - title.end <= 2), None)
+        if person is None:
+            continue
+        p, t = _mention(person), _mention(title)
+        yield _fact(p, "holdsPosition", t, sent, t, p, "copula-apposition", 0.8)
+        org = ents[i - 1] if i > 0 else None
+        between = doc[org.end:title.start].text.strip() if org is not None else "-"
+        if org is not None and org.label_ == "OG" and between in ("", "의"):
+            yield _fact(p, "memberOf", _mention(org), sent, _mention(org), p, "copula-apposition", 0.75)
 
 
 def _wins(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[Fact]:

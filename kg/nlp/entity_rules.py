@@ -53,7 +53,9 @@ _TITLE_WORDS = {"전", "현", "신임", "당시", "대선", "총선", "전직", 
 _AWARD = re.compile(r"^(?:노벨\S*상|\S*(?:문학|평화|경제학|물리학|화학|생리의학|작품|감독|남우주연|여우주연|신인|공로)상)$")
 _COUNTRY_ABBREVIATIONS = {"미", "중", "일", "한", "북", "러", "영", "독", "불", "인", "日", "美", "中", "英"}
 _SURNAMES = "김이박최정강조윤장임한오서신권황안송류유홍전고문양손배백허남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉사부가복태목형피두감호"
-_KOREAN_NAME = re.compile(f"^[{_SURNAMES}][가-힣]{{1,2}}$")
+# Syllables that transliterated names use and Korean given names (almost) never do: 이방카, 도널드.
+_FOREIGN_SYLLABLES = "르드스트크프브츠즈카쿠슈너야데테케페베뉴퓨맥잭존톰샤셰쇼핀렌틴릭닉"
+_KOREAN_NAME = re.compile(f"^[{_SURNAMES}][^{_FOREIGN_SYLLABLES}\\s]{{1,2}}$")
 _PERSON = re.compile(r"^[가-힣]{2,4}$")
 _COMPANY_FORM = re.compile(r"^(?:㈜|\(주\)|주식회사\s*)|(?:㈜|\(주\)|주식회사)$")
 
