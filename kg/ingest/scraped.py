@@ -4,10 +4,10 @@ Scraped news (like a page copied as text) carries navigation, share buttons,
 repeated photo captions, comment widgets and the publisher's footer. This
 module keeps the article and reads the metadata those lines give away.
 
->>> page = '''UPDATED. 2024-03-29 14:50 (금)
+>>> page = '''UPDATED. 2025-01-06 08:15 (월)
 ... 장관 "지원할 것"
 ...   • 김기자 기자
-...   • 승인 2022.09.19 20:23
+...   • 승인 2024.11.03 10:05
 ... 이 기사를 공유합니다
 ... 장관이 18일 간담회에 참석했다. [사진=부처]
 ... 장관이 18일 간담회에 참석했다. [사진=부처]
@@ -20,7 +20,7 @@ module keeps the article and reads the metadata those lines give away.
 장관이 18일 간담회에 참석했다.
 본문은 여기서 이어진다.
 >>> meta["date"], meta["author"], meta["title"]
-('2022-09-19', '김기자', '장관 "지원할 것"')
+('2024-11-03', '김기자', '장관 "지원할 것"')
 """
 
 from __future__ import annotations
