@@ -210,6 +210,13 @@ class EntityRules:
                     title_start -= 1
                 if len(doc[title_start:core_end].text) == 1:
                     title_start = start  # 대한의사협회장: the title names its organisation
+                # 외교통상부장관: a known organisation written together with the title.
+                for cut in range(title_start + 1, core_end):
+                    head = doc[title_start:cut].text
+                    if doc[cut:core_end].text in POSITION_WORDS and (known.get(head) == "Organization"
+                                                                    or head.endswith(("부", "처", "청", "위원회"))):
+                        title_start = cut
+                        break
                 yield Span(doc, title_start, core_end, label="CV")
                 core_end = title_start
                 if core_end == start:
