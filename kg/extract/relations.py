@@ -280,10 +280,8 @@ def _apposition(sent: Span, phrases: list[_Phrase], people_by_position: dict[str
             continue
         doc = sent.doc
         # 전 국무총리, 대통령 당선자, 대통령 권한대행, COO였던: not a position held now.
-        span_text = doc.text[ph.mentions[0].start:doc[ph.end_tok - 1].idx + len(doc[ph.end_tok - 1].text)] \
-            if ph.end_tok > 0 else ""
         after = doc.text[ph.mentions[-1].end:ph.mentions[-1].end + 6]
-        former = bool(_FORMER.search(span_text)) or after.lstrip().startswith(_NOT_HELD)
+        former = bool(_FORMER.search(doc[ph.start_tok:ph.end_tok].text)) or after.lstrip().startswith(_NOT_HELD)
         for m in ph.mentions:
             if m.cls == "Position":
                 people_by_position[m.text] = person
@@ -575,8 +573,9 @@ def _noun_predicates(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[F
         before = [h for h in heads if h.start < ref.start]
         subject = (before[-1] if before else heads[0]) if heads else None
         if subject is not None:
-            modality = "planned" if _sentence_modality(doc, sent) and after[0].tag_.startswith("XSV") is False \
-                else None
+            # 유럽 방문을 마칠 예정이다: intended, unless the noun is itself the verb (방문했다).
+            intended = _sentence_modality(doc, sent) and not after[0].tag_.startswith("XSV")
+            modality = "planned" if intended else None
             yield _fact(subject, pred.relation, ref, sent, subject, nxt, f"noun-predicate:{nxt.text}", 0.7, modality)
 
 
