@@ -97,7 +97,7 @@ def test_evaluation_counts_matches_misses_and_extras(nlp, gold_files):
     assert overall["fp"] == 1 and report["per_relation"]["memberOf"]["fp"] == 1
     assert overall["p"] == pytest.approx(2 / 3, abs=1e-3) and overall["r"] == pytest.approx(2 / 3, abs=1e-3)
     assert report["absent_produced"] == []
-    assert report["entities"] == {"found": 2, "total": 2, "share": 1.0}
+    assert report["entities"] == {"found": 2, "total": 2, "share": 1.0, "missing": []}
     assert report["misses"] == [{"article": "g1", "s": "박서준", "p": "visited", "o": "베를린"}]
 
 

@@ -80,6 +80,7 @@ class _Result:
     absent_produced: list[dict[str, Any]] = field(default_factory=list)
     entities_found: int = 0
     entities_total: int = 0
+    entities_missing: list[dict[str, Any]] = field(default_factory=list)
     articles: int = 0
 
 
@@ -176,14 +177,20 @@ def evaluate_facts(nlp: Any, gold_path: str | Path, articles: Iterable[Any]) -> 
                 result.absent_produced.append({"article": article.id, **a})
         for e in record.get("entities", []):
             result.entities_total += 1
-            if any(e["type"] in names.get(n, ()) for n in _side(e["label"], e.get("aliases"))):
+            forms = _side(e["label"], e.get("aliases"))
+            if any(e["type"] in names.get(n, ()) for n in forms):
                 result.entities_found += 1
+            else:  # with the classes the name did get, if any: a wrong class is not a missed name
+                given = sorted(set().union(*(names.get(n, set()) for n in forms)))
+                result.entities_missing.append({"article": article.id, "label": e["label"], "type": e["type"],
+                                                "given": given})
     return {
         "articles": result.articles,
         "overall": result.overall.scores(),
         "per_relation": {k: v.scores() for k, v in sorted(result.per_relation.items())},
         "entities": {"found": result.entities_found, "total": result.entities_total,
-                     "share": round(result.entities_found / result.entities_total, 4) if result.entities_total else 0.0},
+                     "share": round(result.entities_found / result.entities_total, 4) if result.entities_total else 0.0,
+                     "missing": result.entities_missing},
         "absent_produced": result.absent_produced,
         "misses": result.misses,
         "wrong": result.wrong,

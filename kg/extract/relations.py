@@ -30,7 +30,7 @@ from kg.extract.dates import DATE_PATTERN, normalise_date
 from kg.extract.records import Extraction, Fact, Mention
 from kg.ingest.article import Article
 from kg.nlp.labels import GRAPH_CLASS
-from kg.nlp.lexicon import word_list
+from kg.nlp.lexicon import VENUE_HEADS, word_list
 
 __all__ = ["extract", "predicate_lexicon", "Predicate"]
 
@@ -63,7 +63,7 @@ _OBJECT_CLASSES: dict[str, set[str] | None] = {
     "founded": {"Organization"}, "announced": None, "launched": {"Product"},
     "invested": {"Organization"}, "acquired": {"Organization"}, "partneredWith": {"Organization"},
     "visited": {"Place", "Organization"}, "met": {"Person"}, "supported": {"Organization", "Event", "Person"},
-    "appointed": {"Person"}, "won": {"Event", "Position", "Product"},
+    "appointed": {"Person"}, "won": {"Event", "Position", "Product"}, "holdsPosition": {"Position"},
 }
 _AGENTS = {"Person", "Organization"}
 _PASSIVE = {"열리다": "organized", "개최되다": "organized"}
@@ -178,7 +178,9 @@ def _share_list_roles(doc: Doc, phrases: list[_Phrase]) -> None:
         if ph.role is not None or nxt.role is None:
             continue
         between = doc[ph.end_tok:nxt.start_tok]
-        if between.text.strip() in (",", "·", "및", "、") and all(m.cls == nxt.referent.cls for m in ph.mentions[-1:]):
+        # (정현호 전국대학총학생회모임 집행장, 하지원 … 대표 등이: the phrases' persons are listed.)
+        if between.text.strip() in (",", "·", "및", "、") and ph.referent is not None \
+                and ph.referent.cls == nxt.referent.cls:
             ph.role = nxt.role
 
 
@@ -409,9 +411,11 @@ def _facts_for(doc, sent, tok, pred, passive, relative, local, following, phrase
         by_role.setdefault(ph.role or "none", []).append(ph)
     # The object: a relative clause's head noun, else the role the lexicon names.
     objects: list[Mention] = []
-    # 나이지리아를 방문한 공연단: with its object inside, a relative clause modifies its
-    # subject — the noun that follows, which may be no entity at all.
-    relative_subject = relative and not passive and bool(by_role.get("obj"))
+    # 나이지리아를 방문한 공연단, 월드컵에서 우승한 서독: with its object inside, a relative clause
+    # modifies its subject — the noun that follows, which may be no entity at all.
+    # (…에 참석할 예정이다: a relative clause before a plain noun keeps the sentence's subject.)
+    relative_subject = relative and not passive and (bool(by_role.get("obj")) or following is not None and any(
+        by_role.get(role) for role in pred.object_roles))
     if relative and following is not None and not passive and not relative_subject:
         objects = [following.referent]
     if not objects and not passive:
@@ -435,8 +439,18 @@ def _facts_for(doc, sent, tok, pred, passive, relative, local, following, phrase
         subjects += [ph.referent for ph in by_role.get("com", []) if _co_agent(doc, ph, local)]
     # A country wins a cup or sends a delegation: places act as agents there.
     agents = _AGENTS | {"Place"} if pred.relation in ("won", "attended") else _AGENTS
+    if pred.relation == "holdsPosition":
+        agents = {"Person"}
     subjects = [s for s in subjects if s is not None and s.cls in agents]
 
+    if passive and pred.relation == "appointed" and modality != "negated":
+        # 청년특별위원으로 박칼린이 임명되었다: whom the passive names holds the title it gives.
+        titles = [ph for role in ("dir", "goal") for ph in by_role.get(role, [])
+                  if ph.referent is not None and ph.referent.cls == "Position"]
+        for ph in by_role.get("subj", []) + by_role.get("topic", []):
+            if ph.referent is not None and ph.referent.cls == "Person" and titles:
+                t = titles[-1].referent
+                yield _fact(ph.referent, "holdsPosition", t, sent, t, tok, f"predicate:{tok.lemma_}", 0.75, modality)
     event = None
     if passive:
         # 미국 실리콘밸리에서 열린 '간담회': the event is the noun the clause modifies.
@@ -451,6 +465,14 @@ def _facts_for(doc, sent, tok, pred, passive, relative, local, following, phrase
             for o in objects:
                 if s != o:
                     yield _fact(s, pred.relation, o, sent, s, tok, f"predicate:{tok.lemma_}", 0.8, modality)
+        if pred.relation == "holdsPosition":
+            # 한국예술원 뮤지컬학부 학부장으로 재직 (the organisation named with the title, not its
+            # unit), 삼성전자에서 연구원으로 근무 (where the work is done).
+            held = [p for role in pred.object_roles for p in by_role.get(role, []) if p.referent in objects]
+            orgs = [m for ph in held for m in ph.mentions if m.cls == "Organization"][:1] or [
+                ph.referent for ph in by_role.get("place", []) if ph.referent and ph.referent.cls == "Organization"]
+            for s in subjects if objects and orgs else ():
+                yield _fact(s, "memberOf", orgs[0], sent, s, tok, f"predicate:{tok.lemma_}", 0.75, modality)
         for ph in by_role.get("com", []):
             if pred.relation in ("partneredWith", "met") and ph.referent is not None:
                 for s in subjects:
@@ -641,7 +663,18 @@ def _places(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[Fact]:
     Bare chains (독일 베를린) give no fact: on the development gold they were right once in nine —
     mostly true, but not what the article states."""
     containers = word_list("places")
-    for ph, nxt in zip(phrases, phrases[1:]):
+    for ph, nxt in zip(phrases, [*phrases[1:], None]):
+        located = nxt is not None and 0 < len(doc[ph.end_tok:nxt.start_tok]) <= 3 and \
+            doc[ph.end_tok].lemma_ in ("있다", "위치하다", "위치", "소재")
+        # 서울 삼성동 코엑스에서 (열린), 서울특별시 삼청동에 위치한: where something is, told by its
+        # district right before it.
+        chain = [m for m in ph.mentions if m.cls == "Place"]
+        if (ph.role == "place" or (ph.role == "goal" and located)) and len(chain) >= 2 \
+                and chain[-1] is ph.mentions[-1] and chain[-1].text not in containers | VENUE_HEADS:
+            # (대한배터리 본사, 병원 장례식장: a bare venue noun belongs to the name before it.)
+            yield _fact(chain[-1], "locatedIn", chain[-2], sent, chain[-2], chain[-1], "venue-district", 0.7)
+        if nxt is None:
+            break
         # 남아프리카 공화국의 요하네스버그: a place in the genitive holds the next place or event.
         if ph.role == "gen" and ph.referent is not None and ph.referent.cls == "Place" and nxt.referent is not None \
                 and nxt.referent.cls in ("Place", "Event") and nxt.start_tok - ph.end_tok <= 1 \
@@ -650,9 +683,7 @@ def _places(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[Fact]:
             continue
         if ph.role != "goal" or ph.referent is None or ph.referent.cls != "Place":
             continue
-        words = doc[ph.end_tok:nxt.start_tok]
-        if 0 < len(words) <= 3 and words[0].lemma_ in ("있다", "위치하다", "위치", "소재") and nxt.referent is not None \
-                and nxt.referent.cls in ("Place", "Organization", "Event"):
+        if located and nxt.referent is not None and nxt.referent.cls in ("Place", "Organization", "Event"):
             yield _fact(nxt.referent, "locatedIn", ph.referent, sent, ph.referent, nxt.referent, "located-at", 0.8)
 
 

@@ -25,7 +25,15 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from kg.nlp.lexicon import EVENT_HEADS, ORG_SUFFIXES, POSITION_WORDS, TIME_DETERMINERS, gazetteer, word_list
+from kg.nlp.lexicon import (
+    EVENT_HEADS,
+    ORG_SUFFIXES,
+    POSITION_WORDS,
+    TIME_DETERMINERS,
+    VENUE_HEADS,
+    gazetteer,
+    word_list,
+)
 
 __all__ = ["EntityRules", "eojeols", "noun_core"]
 
@@ -43,9 +51,6 @@ _TITLE_SUFFIXES = frozenset({"위원장", "원장", "관장", "처장", "청장"
                              "학부장", "집행장", "보좌관", "비서관", "수석", "대변인", "특보", "위원", "회장", "사장",
                              "총장", "의장", "감독", "대표", "장관", "차관", "총리", "대사"})
 _ADMIN_UNITS = ("구", "동", "군", "읍", "면", "리")
-_VENUES = frozenset({"장례식장", "센터", "호텔", "공원", "경기장", "체육관", "박물관", "미술관", "초등학교", "중학교",
-                     "고등학교", "광장", "회관", "전시장", "공연장", "컨벤션", "캠프", "본사", "청사", "기념관", "극장",
-                     "회견장", "체육장", "공항", "항구"})
 _ORG_UNITS = frozenset({"위원회", "본부", "지부", "사무국", "사무처", "노조", "지도부", "연구소", "분과"})
 # Words that qualify a title rather than name an organisation (전 국무총리, 대선 후보).
 _TITLE_WORDS = {"전", "현", "신임", "당시", "대선", "총선", "전직", "현직", "공동", "초대", "상임", "수석", "선임", "차기",
@@ -124,6 +129,7 @@ class EntityRules:
             ruled = [s for s in ruled if not any(s.start < e.end and e.start < s.end for e in doc.ents)]
             statistical = list(doc.ents)
         ents = _split_places(_join_names(sorted(filter_spans(ruled + statistical), key=lambda s: s.start)))
+        ents = _foreign_full_names(doc, words, ents)
         doc.ents = _orgs_before_titles(_orgs_in_titles(doc, words, _join_units(_places_by_form(doc, words, ents))))
         return doc
 
@@ -169,8 +175,9 @@ class EntityRules:
             for p_start, p_end in reversed(words[max(0, n - 4):n]):
                 if noun_core(doc, p_start, p_end) != p_end or doc[p_start].text in TIME_DETERMINERS:
                     break
-                # A year belongs to the name (2010년 FIFA 월드컵); other dates do not.
-                year = re.fullmatch(r"\d{4}년|제?\s*\d+\s*(?:회|대|차)", doc[p_start:p_end].text) is not None
+                # A year belongs to the name (2010년 FIFA 월드컵); other dates do not…
+                # …and so do an ordinal and a season (제24회 동계 올림픽).
+                year = re.fullmatch(r"\d{4}년|제?\s*\d+\s*(?:회|대|차)|[동하춘추]계", doc[p_start:p_end].text) is not None
                 # A title belongs to an election's name (미국 대통령 선거), not to other events.
                 election = doc[core_end - 1].text in ("선거", "대선", "총선", "선출", "취임식")
                 if (doc[p_end - 1].text in POSITION_WORDS and not election) or (
@@ -247,6 +254,38 @@ class EntityRules:
                     or any(t.ent_type_ for t in core):
                 continue
             yield Span(doc, begin, core_end, label="AF")
+        yield from self._launched_lists_and_subjects(doc, words)
+
+    def _launched_lists_and_subjects(self, doc: Doc, words: list[tuple[int, int]]) -> Iterator[Span]:
+        """아이맥, 맥북, 아이팟 등 출시한 제품 (a list before a launch verb) and 아이폰4가 … 출시됐다
+        (the subject of a passive launch): named things launched are products."""
+        index = {start: n for n, (start, _) in enumerate(words)}
+        for n, (start, end) in enumerate(words):
+            text = doc[start:end].text
+            if text == "등" and n + 1 < len(words) and doc[words[n + 1][0]].text.startswith(_LAUNCH_CUES):
+                for m in range(n - 1, max(-1, n - 12), -1):
+                    s, e = words[m]
+                    core_end = noun_core(doc, s, e)
+                    listed = m == n - 1 or doc[e - 1].text == ","  # 아이맥, 맥북, … 아이패드 등
+                    if core_end == s or not listed or not any(t.tag_ in ("NNP", "SL") for t in doc[s:core_end]):
+                        break
+                    yield Span(doc, s, core_end, label="AF")
+        for sent in doc.sents:
+            launch = [t for t in sent if t.text.startswith("출시") and t.i + 1 < sent.end
+                      and t.nbor().lemma_ in ("되다", "되")]
+            if not launch:
+                continue
+            for tok in sent:
+                if tok.i >= launch[0].i or tok.text not in ("이", "가") or tok.tag_ != "JKS":
+                    continue
+                begin = words[index[tok.i]][0] if tok.i in index else None
+                if begin is None:
+                    begin = max((s for s, _ in words if s <= tok.i), default=tok.i)
+                core_end = noun_core(doc, begin, tok.i + 1)
+                core = doc[begin:core_end]
+                if core_end == tok.i and any(t.tag_ in ("NNP", "SL") for t in core) \
+                        and core.text not in _GENERIC_OBJECTS and not any(t.ent_type_ in ("PS", "OG") for t in core):
+                    yield Span(doc, begin, core_end, label="AF")
 
     def _products(self, doc: Doc, words: list[tuple[int, int]]) -> Iterator[Span]:
         """회사(제품) lists in a demo or launch sentence: 베어로보틱스(서빙로봇)."""
@@ -315,6 +354,43 @@ def _join_names(ents: list[Span]) -> list[Span]:
     return out
 
 
+def _foreign_full_names(doc: Doc, words: list[tuple[int, int]], ents: list[Span]) -> list[Span]:
+    """제라드 쿠슈너, 조셉 바이든(Joseph Biden): the model often finds one word of a foreign name.
+    A word of proper nouns only, right beside a one-word non-Korean person name and named
+    nothing else, is the rest of that name."""
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    known, places = gazetteer(), word_list("places")
+    starts = {s: (s, e) for s, e in words}
+    ends = {e: (s, e) for s, e in words}
+
+    def name_part(start: int, end: int) -> bool:
+        core_end = noun_core(doc, start, end)
+        text = doc[start:core_end].text
+        return (core_end > start and all(t.tag_ == "NNP" for t in doc[start:core_end])
+                and not any(i in taken for i in range(start, core_end))
+                and re.fullmatch(r"[가-힣]{2,5}", text) is not None and text not in known and text not in places
+                and text not in POSITION_WORDS and all(t.tag_.startswith("J") for t in doc[core_end:end]))
+
+    out: list[Span] = []
+    for ent in ents:
+        if ent.label_ == "PS" and " " not in ent.text and ent.start in starts and starts[ent.start][1] == ent.end:
+            start, end = ent.start, ent.end
+            foreign = not _KOREAN_NAME.match(ent.text)
+            left = ends.get(start)
+            if foreign and left is not None and doc[start - 1].whitespace_ and noun_core(doc, *left) == left[1] \
+                    and name_part(*left):
+                start = left[0]
+            right = starts.get(end)
+            # 조셉 바이든(Joseph Biden): the Latin spelling after it marks the whole as one name.
+            spelled = right is not None and right[1] + 1 < len(doc) and doc[right[1]].text == "(" \
+                and doc[right[1] + 1].tag_ == "SL"
+            if right is not None and (foreign or spelled) and doc[end - 1].whitespace_ and name_part(*right):
+                end = noun_core(doc, *right)
+            ent = Span(doc, start, end, label="PS")
+        out.append(ent)
+    return out
+
+
 def _places_by_form(doc: Doc, words: list[tuple[int, int]], ents: list[Span]) -> list[Span]:
     """Places the model missed, by their form: 서울 서대문구, 양천구 신월동 (an administrative
     unit right after a place) and venues where something happens (신촌세브란스병원 장례식장에서)."""
@@ -333,7 +409,10 @@ def _places_by_form(doc: Doc, words: list[tuple[int, int]], ents: list[Span]) ->
         after = doc[core_end].text if core_end < end else ""
         unit = 2 <= len(text) <= 6 and text.endswith(_ADMIN_UNITS) and prev is not None and prev.label_ == "LC"
         known = text in places
-        venue = _ends_with(text, _VENUES) and after in ("에서", "에서는", "에", "의")
+        venue = _ends_with(text, VENUE_HEADS) and after in ("에서", "에서는", "에", "의")
+        # 서울 삼성동 코엑스에서, 부산 벡스코에서: a name right after a place, where something happens.
+        venue = venue or (prev is not None and prev.label_ == "LC" and after in ("에서", "에서는")
+                          and all(t.tag_ in ("NNP", "SL") for t in doc[start:core_end]))
         if unit or venue or known:
             span = Span(doc, start, core_end, label="LC")
             added.append(span)
