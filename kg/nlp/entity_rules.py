@@ -51,6 +51,9 @@ _TITLE_SUFFIXES = frozenset({"위원장", "원장", "관장", "처장", "청장"
                              "학부장", "집행장", "보좌관", "비서관", "수석", "대변인", "특보", "위원", "회장", "사장",
                              "총장", "의장", "감독", "대표", "장관", "차관", "총리", "대사"})
 _ADMIN_UNITS = ("구", "동", "군", "읍", "면", "리")
+# Heads of institution names written in several words (국제 올림픽 위원회, 대통령직 인수위원회).
+_INSTITUTION_HEADS = frozenset({"위원회", "협회", "연맹", "재단", "협의회", "연합회", "조합", "학회", "공사", "공단"})
+_PLACE_HEADS = frozenset({"공화국", "주", "왕국", "연방", "섬", "제도", "반도", "자치구", "특별시", "광역시"})
 _ORG_UNITS = frozenset({"위원회", "본부", "지부", "사무국", "사무처", "노조", "지도부", "연구소", "분과"})
 # Words that qualify a title rather than name an organisation (전 국무총리, 대선 후보).
 _TITLE_WORDS = {"전", "현", "신임", "당시", "대선", "총선", "전직", "현직", "공동", "초대", "상임", "수석", "선임", "차기",
@@ -119,6 +122,7 @@ class EntityRules:
         spans += self._quoted(doc)
         spans += self._events(doc, words)
         spans += self._orgs_and_positions(doc, words)
+        spans += self._institutions(doc, words)
         spans += self._products(doc, words)
         spans += self._launched_objects(doc, words)
         spans += self._persons(doc, words, spans)
@@ -166,7 +170,8 @@ class EntityRules:
         """A noun phrase ending in an event head: 디지털 유니콘·스타트업 간담회."""
         for n, (start, end) in enumerate(words):
             core_end = noun_core(doc, start, end)
-            if core_end == start or not _ends_with(doc[core_end - 1].text, EVENT_HEADS):
+            # On the text, not the last token: Kiwi cuts 기자회견 into 기자 + 회견.
+            if core_end == start or not _ends_with(doc[start:core_end].text, EVENT_HEADS):
                 continue
             if doc[start].text in TIME_DETERMINERS:
                 start += 1
@@ -238,6 +243,24 @@ class EntityRules:
             ):
                 yield Span(doc, start, core_end, label="OG")
 
+    def _institutions(self, doc: Doc, words: list[tuple[int, int]]) -> Iterator[Span]:
+        """국제 올림픽 위원회, 러시아 올림픽 위원회, 대통령직 인수위원회: an institution's name takes
+        the bare nouns before its head word (a place included), up to three words."""
+        for n, (start, end) in enumerate(words):
+            core_end = noun_core(doc, start, end)
+            if core_end == start or not _ends_with(doc[start:core_end].text, _INSTITUTION_HEADS):
+                continue
+            begin = start
+            for p_start, p_end in reversed(words[max(0, n - 3):n]):
+                first = doc[p_start]
+                if noun_core(doc, p_start, p_end) != p_end or first.text in TIME_DETERMINERS or \
+                        first.ent_type_ in ("PS", "DT", "QT", "TI") or doc[p_end - 1].text in POSITION_WORDS or \
+                        any(t.is_sent_start or "\n" in t.text for t in doc[p_start:begin]):
+                    break
+                begin = p_start
+            if begin < start:
+                yield Span(doc, begin, core_end, label="OG")
+
     def _launched_objects(self, doc: Doc, words: list[tuple[int, int]]) -> Iterator[Span]:
         """현대자동차가 LF쏘나타를 출시했다: the named object of a launch or demo verb is a product."""
         for start, end in words:
@@ -305,14 +328,20 @@ class EntityRules:
                 if name_start == tok.i or not any(t.tag_ in ("NNG", "NNP", "SL") for t in inner):
                     continue
                 # 미래창조과학부(장관 최양희): a title and a name in brackets, not a product.
-                if inner[0].text in POSITION_WORDS:
+                if inner[0].text in POSITION_WORDS or _ends_with(inner[0].text, _TITLE_SUFFIXES):
                     continue
                 yield Span(doc, name_start, tok.i, label="OG")
                 yield Span(doc, tok.i + 1, close, label="AF")
 
     def _persons(self, doc: Doc, words: list[tuple[int, int]], found: list[Span]) -> Iterator[Span]:
-        """A Hangul proper noun right before a position: 이종호 (…부) 장관, 최아름 기자."""
+        """A Hangul proper noun right before a position: 이종호 (…부) 장관, 최아름 기자; a Korean
+        name after a title in brackets: 국립경주박물관(관장 이영훈)."""
         positions = {s.start for s in found if s.label_ == "CV"}
+        for title in found:
+            i = title.end
+            if title.label_ == "CV" and title.start > 0 and doc[title.start - 1].text == "(" \
+                    and i + 1 < len(doc) and doc[i + 1].text == ")" and _KOREAN_NAME.match(doc[i].text):
+                yield Span(doc, i, i + 1, label="PS")
         for n, (start, end) in enumerate(words):
             if doc[start].tag_ != "NNP":
                 continue
@@ -502,11 +531,19 @@ def _split_person_org(ents: list[Span]) -> Iterator[Span]:
 
 
 def _split_places(ents: list[Span]) -> list[Span]:
-    """독일 베를린 → 독일, 베를린: each place its own node (the extractor links them)."""
+    """독일 베를린 → 독일, 베를린: each place its own node (the extractor links them) — but
+    남아프리카 공화국, 아이오와 주, 천안문 광장 are one name ending in a generic head."""
     out: list[Span] = []
+    taken = {i for e in ents for i in range(e.start, e.end)}
     for ent in ents:
+        doc = ent.doc
+        head = ent.end if ent.label_ in ("LC", "OG") and doc[ent.end - 1].whitespace_ else None
+        if head is not None and head < len(doc) and doc[head].text in _PLACE_HEADS and head not in taken:
+            ent = Span(doc, ent.start, head + 1, label="LC")  # 남아프리카 + 공화국
+        elif ent.label_ == "OG" and " " in ent.text and ent.text.rsplit(" ", 1)[1] in _PLACE_HEADS:
+            ent = Span(doc, ent.start, ent.end, label="LC")  # 아이오와 주 is no organisation
         words = eojeols(ent) if ent.label_ == "LC" else []
-        if len(words) > 1 and all(noun_core(ent.doc, a, b) == b and len(ent.doc[a:b].text) >= 2 for a, b in words):
+        if len(words) > 1 and ent.doc[words[-1][0]:words[-1][1]].text not in _PLACE_HEADS | VENUE_HEADS and all(noun_core(ent.doc, a, b) == b and len(ent.doc[a:b].text) >= 2 for a, b in words):
             out += [Span(ent.doc, a, b, label="LC") for a, b in words]
         else:
             out.append(ent)
