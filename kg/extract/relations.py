@@ -123,6 +123,7 @@ def extract(doc: Doc, article: Article) -> Extraction:
         out.facts += list(_quotes(doc, sent, phrases))
         out.facts += list(_places(doc, sent, phrases))
         out.facts += list(_wins(doc, sent, phrases))
+        out.facts += list(_elected(doc, sent, phrases))
         out.facts += list(_noun_predicates(doc, sent, phrases))
         out.facts += list(_award_winners(doc, sent, phrases))
         out.facts += list(_bracketed_heads(doc, sent))
@@ -655,6 +656,20 @@ def _wins(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[Fact]:
                    and p.referent is not None and p.referent.cls in ("Person", "Organization", "Place")]
         if winners:
             yield _fact(winners[-1], "won", ref, sent, winners[-1], nxt, "won-noun", 0.75)
+
+
+def _elected(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[Fact]:
+    """19대 대통령 선거 개표 결과 … 문재인 후보가 당선되었다: who is elected wins the sentence's election."""
+    elected = next((t for t in sent if t.text == "당선" and t.i + 1 < sent.end and t.nbor().tag_.startswith("XSV")
+                    and _polarity(doc, t, sent.end) is None), None)
+    elections = [ph.referent for ph in phrases if ph.referent is not None and ph.referent.cls == "Event"
+                 and ph.referent.text.endswith(("선거", "대선", "총선", "경선"))]
+    if elected is None or len(elections) != 1:
+        return
+    for ph in phrases:
+        if ph.role in ("subj", "topic") and ph.referent is not None and ph.referent.cls == "Person" \
+                and ph.end_tok <= elected.i:
+            yield _fact(ph.referent, "won", elections[0], sent, ph.referent, elected, "elected", 0.75)
 
 
 def _places(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[Fact]:

@@ -181,14 +181,14 @@ class EntityRules:
                 if noun_core(doc, p_start, p_end) != p_end or doc[p_start].text in TIME_DETERMINERS:
                     break
                 # A year belongs to the name (2010년 FIFA 월드컵); other dates do not…
-                # …and so do an ordinal and a season (제24회 동계 올림픽).
-                year = re.fullmatch(r"\d{4}년|제?\s*\d+\s*(?:회|대|차)|[동하춘추]계", doc[p_start:p_end].text) is not None
+                # …and so do an ordinal, an anniversary and a season (제24회 동계 올림픽, 10주년 기념행사).
+                year = re.fullmatch(r"\d{4}년|제?\s*\d+\s*(?:회|대|차|주년)|[동하춘추]계", doc[p_start:p_end].text) is not None
                 # A title belongs to an election's name (미국 대통령 선거), not to other events.
                 election = doc[core_end - 1].text in ("선거", "대선", "총선", "선출", "취임식")
                 if (doc[p_end - 1].text in POSITION_WORDS and not election) or (
                         doc[p_start].ent_type_ in ("PS", "DT", "QT", "TI") and not year):
                     break
-                if any(t.is_sent_start or "\n" in t.text or t.text in "()" for t in doc[p_start:begin]):
+                if any(t.is_sent_start or "\n" in t.text or t.text in "()" for t in doc[p_start + 1:begin + 1]):
                     break
                 begin = p_start
             # T24 소셜 페스티벌 행사: a generic 행사 after a named event is not part of the name.
@@ -255,7 +255,7 @@ class EntityRules:
                 first = doc[p_start]
                 if noun_core(doc, p_start, p_end) != p_end or first.text in TIME_DETERMINERS or \
                         first.ent_type_ in ("PS", "DT", "QT", "TI") or doc[p_end - 1].text in POSITION_WORDS or \
-                        any(t.is_sent_start or "\n" in t.text for t in doc[p_start:begin]):
+                        any(t.is_sent_start or "\n" in t.text for t in doc[p_start + 1:begin + 1]):
                     break
                 begin = p_start
             if begin < start:
@@ -424,8 +424,10 @@ def _places_by_form(doc: Doc, words: list[tuple[int, int]], ents: list[Span]) ->
     """Places the model missed, by their form: 서울 서대문구, 양천구 신월동 (an administrative
     unit right after a place) and venues where something happens (신촌세브란스병원 장례식장에서)."""
     places = word_list("places")
-    # A known place the model called a person (에티오피아 PS) is a place.
-    ents = [Span(doc, e.start, e.end, label="LC") if e.label_ == "PS" and e.text in places else e for e in ents]
+    # A known place the model called a person or an organisation (에티오피아 PS, 나이지리아 OG)
+    # is a place: a country keeps one node and class whatever it does in the sentence.
+    ents = [Span(doc, e.start, e.end, label="LC") if e.label_ in ("PS", "OG") and e.text in places else e
+            for e in ents]
     taken = {i for e in ents for i in range(e.start, e.end)}
     ends = {e.end: e for e in ents}
     added: list[Span] = []
