@@ -52,7 +52,10 @@ _TITLE_SUFFIXES = frozenset({"위원장", "원장", "관장", "처장", "청장"
                              "총장", "의장", "감독", "대표", "장관", "차관", "총리", "대사"})
 _ADMIN_UNITS = ("구", "동", "군", "읍", "면", "리")
 # Heads of institution names written in several words (국제 올림픽 위원회, 대통령직 인수위원회).
-_INSTITUTION_HEADS = frozenset({"위원회", "협회", "연맹", "재단", "협의회", "연합회", "조합", "학회", "공사", "공단"})
+_INSTITUTION_HEADS = frozenset({"위원회", "협회", "연맹", "재단", "협의회", "연합회", "조합", "학회", "공사", "공단",
+                                "대사관", "영사관"})
+# Words that end a company's national or global branch name: 구글 코리아, 천지인터내셔널 트럭.
+_BRANCH_WORDS = frozenset({"코리아", "재팬", "차이나", "인터내셔널", "글로벌"})
 _PLACE_HEADS = frozenset({"공화국", "주", "왕국", "연방", "섬", "제도", "반도", "자치구", "특별시", "광역시"})
 _ORG_UNITS = frozenset({"위원회", "본부", "지부", "사무국", "사무처", "노조", "지도부", "연구소", "분과"})
 # Words that qualify a title rather than name an organisation (전 국무총리, 대선 후보).
@@ -474,22 +477,38 @@ def _orgs_in_titles(doc: Doc, words: list[tuple[int, int]], ents: list[Span]) ->
         names = [t for t in inner if not t.is_space]
         if not names or len(inner.text.split()) > 2 or inner.text.strip() in _TITLE_WORDS:
             continue
-        if all(t.tag_ in ("NNP", "NNG", "SL", "SN") and t.ent_iob_ == "O" for t in names) and \
-                any(t.tag_ in ("NNP", "SL") for t in names) and not any(t.text in _TITLE_WORDS for t in names):
+        # (a long common-noun compound is a name too: 정현호 전국대학총학생회모임 집행장)
+        named = any(t.tag_ in ("NNP", "SL") for t in names) or (" " not in inner.text.strip()
+                                                               and len(inner.text.strip()) >= 5)
+        if all(t.tag_ in ("NNP", "NNG", "SL", "SN") and t.ent_iob_ == "O" for t in names) and named \
+                and not any(t.text in _TITLE_WORDS for t in names):
             added.append(Span(doc, names[0].i, names[-1].i + 1, label="OG"))
     return sorted(ents + added, key=lambda e: e.start) if added else ents
 
 
 def _join_units(ents: list[Span]) -> list[Span]:
-    """대한의사협회 비상대책위원회: an organisation and its unit, one space apart, are one name."""
+    """대한의사협회 비상대책위원회, 구글 코리아: an organisation and its unit or branch, one space
+    apart, are one name."""
     out: list[Span] = []
     for ent in ents:
         prev = out[-1] if out else None
-        if prev is not None and prev.label_ == ent.label_ == "OG" and ent.start == prev.end \
-                and prev[-1].whitespace_ and _ends_with(ent.text, _ORG_UNITS):
+        unit = _ends_with(ent.text, _ORG_UNITS) and prev is not None and prev.label_ == "OG"
+        branch = ent.text in _BRANCH_WORDS and prev is not None and prev.label_ in ("OG", "PS")
+        if prev is not None and ent.label_ == "OG" and ent.start == prev.end and prev[-1].whitespace_ \
+                and (unit or branch):
             out[-1] = Span(ent.doc, prev.start, ent.end, label="OG")
-        else:
-            out.append(ent)
+            continue
+        doc, start = ent.doc, ent.start
+        if ent.text in _BRANCH_WORDS and start > 0 and doc[start - 1].whitespace_:
+            # 에코맘 코리아: the unnamed bare-noun word before a branch word is the company.
+            start -= 1
+            while start > 0 and not doc[start - 1].whitespace_ and doc[start - 1].tag_ in NOUNISH:
+                start -= 1
+            word = doc[start:ent.start]
+            if not (start == 0 or doc[start - 1].whitespace_) or (prev is not None and start < prev.end) \
+                    or not all(t.tag_ in NOUNISH for t in word):
+                start = ent.start
+        out.append(Span(doc, start, ent.end, label="OG") if start < ent.start else ent)
     return out
 
 
@@ -504,8 +523,10 @@ def _split_person_org(ents: list[Span]) -> Iterator[Span]:
     part of it; a foreign name may be several words, but not a known organisation or place."""
     places = word_list("places")
     for ent in ents:
-        if ent.label_ == "PS" and " " not in ent.text and _looks_like_org(ent.text):
-            yield Span(ent.doc, ent.start, ent.end, label="OG")  # 새누리당 is no person
+        # 새누리당, 하버드대 (a university's short name) are no persons.
+        if ent.label_ == "PS" and " " not in ent.text and (_looks_like_org(ent.text) or (
+                ent.text.endswith("대") and len(ent.text) >= 3 and not _KOREAN_NAME.match(ent.text))):
+            yield Span(ent.doc, ent.start, ent.end, label="OG")
             continue
         words = eojeols(ent) if ent.label_ == "PS" else []
         if len(words) > 1:
