@@ -110,3 +110,31 @@ def test_eval_facts_command(gold_files):
     assert "attended" in text and "misses (1" in text
     missing = CliRunner().invoke(app, ["eval", "facts", str(gold), "--articles", str(gold)])
     assert missing.exit_code == 1 and "error:" in missing.output
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a venue and its district; the event held there
+    ("한빛전자는 5일 부산 해운대구 벡스코에서 '2024 스마트항만 박람회'를 열었다.",
+     {("벡스코", "locatedIn", "해운대구"), ("2024 스마트항만 박람회", "locatedIn", "벡스코")}),
+    # a title held (으로 재직) with its organisation, not the unit inside it
+    ("김하늘은 현재 한빛대학교 공과대학 학장으로 재직하고 있다.",
+     {("김하늘", "holdsPosition", "학장"), ("김하늘", "memberOf", "한빛대학교")}),
+    # whom a passive appointment names holds the title
+    ("신임 대변인으로 정다은 씨가 임명됐다.", {("정다은", "holdsPosition", "대변인")}),
+    # who is elected wins the election the sentence names
+    ("제22대 국회의원 선거 개표 결과 새빛당의 오민석 후보가 당선됐다.", {("오민석", "won", "제22대 국회의원 선거")}),
+    # a relative clause with its place inside modifies the winner
+    ("제3회 아시아 청소년 대회에서 우승한 일본은 다음 대회도 유치했다.",
+     {("일본", "won", "제3회 아시아 청소년 대회")}),
+    # persons listed with their titles all take the role of the list
+    ("새 위원으로 박지훈 한빛재단 사무총장, 최유나 누리협회 회장 등이 임명되었다.",
+     {("박지훈", "holdsPosition", "위원"), ("최유나", "holdsPosition", "위원"), ("최유나", "memberOf", "누리협회")}),
+])
+def test_more_patterns(nlp, text, expected):
+    got = {(s, r, o) for s, r, o, m in facts(nlp, text) if m is None}
+    assert expected <= got
+
+
+def test_not_elected_is_no_win(nlp):
+    got = facts(nlp, "제22대 국회의원 선거에서 새빛당의 오민석 후보는 당선되지 못했다.")
+    assert not any(r == "won" for _, r, _, _ in got)

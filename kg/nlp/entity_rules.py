@@ -563,8 +563,9 @@ def _split_places(ents: list[Span]) -> list[Span]:
         head = ent.end if ent.label_ in ("LC", "OG") and doc[ent.end - 1].whitespace_ else None
         if head is not None and head < len(doc) and doc[head].text in _PLACE_HEADS and head not in taken:
             ent = Span(doc, ent.start, head + 1, label="LC")  # 남아프리카 + 공화국
-        elif ent.label_ == "OG" and " " in ent.text and ent.text.rsplit(" ", 1)[1] in _PLACE_HEADS:
-            ent = Span(doc, ent.start, ent.end, label="LC")  # 아이오와 주 is no organisation
+        elif ent.label_ == "OG" and " " in ent.text and (ent.text.rsplit(" ", 1)[1] in _PLACE_HEADS or all(
+                w in word_list("places") or w.endswith((*_ADMIN_UNITS, "시", "도")) for w in ent.text.split())):
+            ent = Span(doc, ent.start, ent.end, label="LC")  # 아이오와 주, 부산 해운대구 are no organisations
         words = eojeols(ent) if ent.label_ == "LC" else []
         if len(words) > 1 and ent.doc[words[-1][0]:words[-1][1]].text not in _PLACE_HEADS | VENUE_HEADS and all(noun_core(ent.doc, a, b) == b and len(ent.doc[a:b].text) >= 2 for a, b in words):
             out += [Span(ent.doc, a, b, label="LC") for a, b in words]

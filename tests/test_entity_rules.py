@@ -1,0 +1,42 @@
+"""The rule component's entities on sentences written for the test, through the real pipeline
+(Kiwi tokens + the shipped NER + ``kg_entity_rules``)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def entities(nlp, text: str) -> set[tuple[str, str]]:
+    return {(e.text, e.label_) for e in nlp(text).ents}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a foreign name the model finds one word of
+    ("회의에는 마리아 쿠슈니크 유럽연합 집행위원이 참석했다.", {("마리아 쿠슈니크", "PS")}),
+    # an institution's name in several words, a branch, a long compound between a person and a title
+    ("이날 환영사는 다니엘 슈미트 세계 수영 연맹 위원장이 맡았다.", {("세계 수영 연맹", "OG")}),
+    ("윤서진 노바텍 코리아 대표가 행사에 참석했다.", {("노바텍 코리아", "OG"), ("윤서진", "PS")}),
+    ("박지훈 전국청년창업가연합모임 집행위원장이 발언했다.", {("전국청년창업가연합모임", "OG")}),
+    # a name after a title in brackets
+    ("서울시립미술관(관장 최유진)은 다음 달 특별전을 연다.", {("최유진", "PS"), ("관장", "CV")}),
+    # a place ending in a generic head; ordinals and seasons inside an event's name
+    ("남아프리카 공화국의 케이프타운에서 열린 제5회 하계 청소년 대회에서 한국이 우승했다.",
+     {("남아프리카 공화국", "LC"), ("제5회 하계 청소년 대회", "EV")}),
+    ("한빛재단은 창립 10주년 기념행사를 열었다.", {("창립 10주년 기념행사", "EV")}),
+    # a venue right after its district; products listed before a launch verb
+    ("한빛전자는 부산 해운대구 누리홀에서 신제품 발표회를 열었다.", {("누리홀", "LC")}),
+    ("한빛전자는 그동안 노바폰, 노바탭, 노바워치 등 출시한 제품으로 인기를 끌었다.",
+     {("노바폰", "AF"), ("노바탭", "AF"), ("노바워치", "AF")}),
+])
+def test_rule_entities(nlp, text, expected):
+    assert expected <= entities(nlp, text)
+
+
+def test_known_countries_stay_places(nlp):
+    got = entities(nlp, "나이지리아 정부는 회담 결과를 발표했고, 나이지리아는 협력을 약속했다.")
+    assert ("나이지리아", "LC") in got and ("나이지리아", "OG") not in got
+
+
+def test_korean_name_is_not_joined_with_the_next_word(nlp):
+    got = entities(nlp, "김민준 한빛 대표가 참석했다.")
+    assert ("김민준", "PS") in got and not any(t.startswith("김민준 ") for t, _ in got)
