@@ -255,6 +255,8 @@ def remove(
 def eval_ner(
     file: Annotated[str, typer.Argument(help="KLUE-NER format file (char<TAB>BIO-tag lines).")],
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+    graph: Annotated[bool, typer.Option(
+        "--graph", help="Score the entities after the graph rules (which split 경북 영주시-style chains).")] = False,
 ) -> None:
     """Entity-level precision, recall and F1 of the shipped NER per KLUE label."""
     import json
@@ -264,7 +266,7 @@ def eval_ner(
 
     if not Path(file).is_file():
         raise KgError(f"{file}: no such file")
-    result = evaluate_ner(load_pipeline(), file)
+    result = evaluate_ner(load_pipeline(), file, graph=graph)
     sys.stdout.write((json.dumps(result, ensure_ascii=False, indent=2) if as_json else format_ner_report(result)) + "\n")
 
 

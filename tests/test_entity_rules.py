@@ -40,3 +40,10 @@ def test_known_countries_stay_places(nlp):
 def test_korean_name_is_not_joined_with_the_next_word(nlp):
     got = entities(nlp, "김민준 한빛 대표가 참석했다.")
     assert ("김민준", "PS") in got and not any(t.startswith("김민준 ") for t, _ in got)
+
+
+def test_two_names_reaching_for_one_word_do_not_overlap(nlp):
+    # Both one-word names could take the free proper noun between them; the first one does.
+    doc = nlp("아니스 셰이프 리비아 인민해방군 대변인은 이렇게 밝혔다.")
+    spans = sorted((e.start, e.end) for e in doc.ents)
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))

@@ -122,6 +122,24 @@ def test_evaluate_ner_accepts_examples() -> None:
     assert result["micro"] == {"p": 1.0, "r": 1.0, "f1": 1.0}
 
 
+def test_klue_view_and_graph_view() -> None:
+    """The model's KLUE-style span (one place for a province + city) is kept in doc.spans["ner"]
+    and scored by default; the graph rules split it into two places, scored with graph=True."""
+    from kg.nlp import load_pipeline
+
+    nlp = load_pipeline()
+    text = "경북 영주시에서 축제가 열렸다."
+    doc = nlp(text)
+    klue = [(e.text, e.label_) for e in doc.spans["ner"]]
+    graph = [(e.text, e.label_) for e in doc.ents]
+    if ("경북 영주시", "LC") not in klue:
+        pytest.skip(f"the model segments this sentence differently: {klue}")
+    assert ("경북", "LC") in graph and ("영주시", "LC") in graph
+    gold = [(text, [(0, 6, "LC")])]
+    assert evaluate_ner(nlp, gold)["per_label"]["LC"]["r"] == 1.0
+    assert evaluate_ner(nlp, gold, graph=True)["per_label"]["LC"]["r"] == 0.0
+
+
 def test_shipped_model_loads(nlp) -> None:
     assert nlp.pipe_names[-1] == "ner"
     assert set(KLUE_LABELS) <= set(nlp.get_pipe("ner").labels)

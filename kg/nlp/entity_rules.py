@@ -120,6 +120,9 @@ class EntityRules:
         self.overwrite = overwrite
 
     def __call__(self, doc: Doc) -> Doc:
+        # The model's spans follow KLUE's conventions (경북 영주시 is one place); the rules below
+        # re-segment them for the graph (two places). ``kg eval ner`` scores the former.
+        doc.spans["ner"] = list(doc.ents)
         words = eojeols(doc)
         spans: list[Span] = []
         spans += self._quoted(doc)
@@ -137,7 +140,9 @@ class EntityRules:
             statistical = list(doc.ents)
         ents = _split_places(_join_names(sorted(filter_spans(ruled + statistical), key=lambda s: s.start)))
         ents = _foreign_full_names(doc, words, ents)
-        doc.ents = _orgs_before_titles(_orgs_in_titles(doc, words, _join_units(_places_by_form(doc, words, ents))))
+        ents = _orgs_before_titles(_orgs_in_titles(doc, words, _join_units(_places_by_form(doc, words, ents))))
+        # Each step keeps spans apart; should two ever meet, the longer wins rather than the article failing.
+        doc.ents = filter_spans(ents)
         return doc
 
     # -- rules --------------------------------------------------------------
@@ -418,7 +423,10 @@ def _foreign_full_names(doc: Doc, words: list[tuple[int, int]], ents: list[Span]
                 and doc[right[1] + 1].tag_ == "SL"
             if right is not None and (foreign or spelled) and doc[end - 1].whitespace_ and name_part(*right):
                 end = noun_core(doc, *right)
+            if out and start < out[-1].end:  # the word went to the name before (아니스 셰이프 리비아)
+                start = ent.start
             ent = Span(doc, start, end, label="PS")
+            taken.update(range(start, end))
         out.append(ent)
     return out
 

@@ -146,11 +146,14 @@ def evaluate_spans(gold: Iterable[Iterable[Span3]], pred: Iterable[Iterable[Span
 
 
 def evaluate_ner(
-    nlp: Any, path_or_examples: str | Path | Iterable[Example], batch_size: int = 256
+    nlp: Any, path_or_examples: str | Path | Iterable[Example], batch_size: int = 256, graph: bool = False
 ) -> dict[str, Any]:
-    """Run ``nlp`` over KLUE-NER sentences and score its ``doc.ents`` (exact char span + label).
+    """Run ``nlp`` over KLUE-NER sentences and score its entities (exact char span + label).
 
-    ``path_or_examples`` is a KLUE ``.tsv`` path or ``(text, gold_spans)`` pairs.
+    ``path_or_examples`` is a KLUE ``.tsv`` path or ``(text, gold_spans)`` pairs. Scored are the
+    statistical NER's spans (``doc.spans["ner"]``, kept by the rule component before it
+    re-segments entities for the graph) where present, else ``doc.ents``; ``graph=True`` scores
+    ``doc.ents``, the entities as the graph receives them.
     Returns ``{"micro": {"p","r","f1"}, "per_label": {LABEL: {"p","r","f1","support"}},
     "sentences": N}``.
     """
@@ -160,7 +163,8 @@ def evaluate_ner(
         examples = list(path_or_examples)
     texts = [text for text, _ in examples]
     preds = [
-        [(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents]
+        [(ent.start_char, ent.end_char, ent.label_)
+         for ent in (doc.ents if graph or "ner" not in doc.spans else doc.spans["ner"])]
         for doc in nlp.pipe(texts, batch_size=batch_size)
     ]
     return evaluate_spans((spans for _, spans in examples), preds)
