@@ -138,3 +138,20 @@ def test_more_patterns(nlp, text, expected):
 def test_not_elected_is_no_win(nlp):
     got = facts(nlp, "제22대 국회의원 선거에서 새빛당의 오민석 후보는 당선되지 못했다.")
     assert not any(r == "won" for _, r, _, _ in got)
+
+
+@pytest.mark.parametrize(("text", "speaker", "quote"), [
+    # 그는: the person named before
+    ('박서준 산업통상자원부 장관은 13일 기자들과 만났다. 그는 "수출 지원을 늘리겠다"고 말했다.', "박서준", "수출 지원을 늘리겠다"),
+    # 이어 "…": the speaker goes on
+    ('박서준 장관은 "예산을 늘리겠다"고 밝혔다. 이어 "현장의 목소리를 듣겠다"고 덧붙였다.', "박서준", "현장의 목소리를 듣겠다"),
+    # X도 "…"; an organisation 에서는 "…"
+    ('최유나 누리협회 회장도 "규제를 풀어야 한다"고 강조했다.', "최유나", "규제를 풀어야 한다"),
+    ('한빛연구소에서는 "내년 성장률이 오를 것"이라고 분석했다.', "한빛연구소", "내년 성장률이 오를 것"),
+])
+def test_quote_speakers(nlp, text, speaker, quote):
+    assert (speaker, "said", quote, None) in facts(nlp, text)
+
+
+def test_unnamed_speaker_gives_no_quote(nlp):
+    assert not any(r == "said" for _, r, _, _ in facts(nlp, '관계자는 "조사 중"이라고 말했다.'))

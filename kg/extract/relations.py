@@ -113,6 +113,8 @@ def extract(doc: Doc, article: Article) -> Extraction:
     out.mentions = [_mention(e) for e in offset_ents]
     people_by_position: dict[str, Mention] = {}
     people: list[Mention] = []
+    earlier: list[tuple[Span, list[_Phrase]]] = []
+    last_speaker: Mention | None = None  # for 그는 "…"라고 말했다
     for sent in doc.sents:
         phrases = _phrases(doc, sent)
         out.facts += list(_apposition(sent, phrases, people_by_position))
@@ -120,7 +122,12 @@ def extract(doc: Doc, article: Article) -> Extraction:
         _resolve_short_mentions(doc, phrases, people_by_position, people)
         out.facts += list(_predicates(doc, sent, phrases, article))
         out.facts += list(_product_lists(sent, phrases))
-        out.facts += list(_quotes(doc, sent, phrases))
+        quoted = list(_quotes(doc, sent, phrases, earlier, last_speaker))
+        out.facts += quoted
+        subjects = [p.referent for p in phrases if p.role in ("subj", "topic") and p.referent is not None
+                    and p.referent.cls == "Person"]
+        last_speaker = quoted[-1].subject if quoted else (subjects[-1] if subjects else last_speaker)
+        earlier = [*earlier[-3:], (sent, phrases)]
         out.facts += list(_places(doc, sent, phrases))
         out.facts += list(_wins(doc, sent, phrases))
         out.facts += list(_elected(doc, sent, phrases))
@@ -524,26 +531,56 @@ def _product_lists(sent: Span, phrases: list[_Phrase]) -> Iterable[Fact]:
             yield _fact(org, relation, product, sent, org, product, "company(product)-list", 0.75)
 
 
-def _quotes(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[Fact]:
-    """… “인용”이라고/고/며 말했다 → said; a sentence's quoted segments are one statement."""
+_PRONOUNS = {"그", "그녀", "그들"}
+_CONTINUING = {"이어", "아울러", "그러면서", "또", "또한", "이어서", "덧붙여"}
+_OPENING_QUOTES = "“\"'‘"
+
+
+def _quotes(doc: Doc, sent: Span, phrases: list[_Phrase], earlier: list[tuple[Span, list[_Phrase]]],
+            last_speaker: Mention | None) -> Iterable[Fact]:
+    """… “인용”이라고/고/며 말했다 → said; a sentence's quoted segments are one statement.
+
+    A quote may open sentences before the one that reports it (Kiwi splits a quote of several
+    sentences); the speaker is a subject, topic, 도-phrase or organisation 에서(는) before the
+    quote, else — for 그는 or a sentence that goes on (이어 "…"고 말했다) — the person last
+    quoted or named as a subject."""
     # A quote closed by a quotative ending (…"라고, "고, "며) is reported speech whatever the verb
     # (말했다, 밝혔다, 맹비난했다, 시인했다); the speaker comes before the verb.
     said = next((t for t in sent if t.lemma_ in _SAID_VERBS or (
         t.text in _SAID_NOUNS and t.i + 1 < len(doc) and doc[t.i + 1].tag_.startswith("XSV"))), sent[-1])
-    quotes = list(_QUOTE.finditer(sent.text))
+    window, window_phrases = sent, phrases
+    # A quote closed here but opened sentences before: take those in (at most three).
+    for prev, prev_phrases in reversed(earlier[-3:]):
+        if not _unbalanced(doc.text[window.start_char:sent.end_char]):
+            break
+        window, window_phrases = doc[prev.start:sent.end], prev_phrases + window_phrases
+    # Only quotes closed in this sentence: those closed before were reported with their own sentence.
+    quotes = [m for m in _QUOTE.finditer(doc.text[window.start_char:sent.end_char])
+              if window.start_char + m.end() > sent.start_char]
     if not quotes:
         return
-    inside = [(sent.start_char + m.start(), sent.start_char + m.end()) for m in quotes]
-    # The speaker: a subject or topic before the first quote (or the verb), never one inside a quote.
-    speakers = [p.referent for p in phrases if p.role in ("subj", "topic") and p.referent is not None
-                and p.referent.cls in _AGENTS and doc[p.start_tok].idx < said.idx
-                and not any(a <= p.referent.start < b for a, b in inside)]
-    if not speakers:
-        return
-    before = [s for s in speakers if s.start < inside[0][0]]
-    speaker = (before or speakers)[-1]
-    text = " … ".join(m.group(1).strip() for m in quotes)
-    yield Fact(speaker, "said", text, sent.text.strip(), inside[0][0], inside[-1][1], "quote", 0.85)
+    inside = [(window.start_char + m.start(), window.start_char + m.end()) for m in quotes]
+    # The speaker: before the first quote (or the verb), never one inside a quote.
+    candidates = [p for p in window_phrases if p.referent is not None and p.referent.cls in _AGENTS
+                  and doc[p.start_tok].idx < said.idx and not any(a <= p.referent.start < b for a, b in inside)]
+    speakers = [p.referent for p in candidates if p.role in ("subj", "topic", "also")] or [
+        p.referent for p in candidates if p.role == "place" and p.referent.cls == "Organization"]  # 리얼미터에서는
+    if speakers:
+        before = [s for s in speakers if s.start < inside[0][0]]
+        speaker = (before or speakers)[-1]
+    else:
+        first = next((t for t in window if not t.is_space and t.text not in _OPENING_QUOTES), None)
+        if first is None or not (first.text in _PRONOUNS or first.text in _CONTINUING) or last_speaker is None:
+            return
+        speaker = last_speaker
+    literal = " … ".join(" ".join(m.group(1).split()) for m in quotes)
+    yield Fact(speaker, "said", literal, sent.text.strip(), inside[0][0], inside[-1][1], "quote", 0.85)
+
+
+def _unbalanced(text: str) -> bool:
+    """A closing quote comes before any opening one: the quote began in an earlier sentence."""
+    closing = re.search(r"[”\"']\s*(?:이?라고|고|며|면서|라며|이라며)", text)
+    return closing is not None and not re.search(r"[“\"'‘]", text[:closing.start()])
 
 
 def _bracketed_heads(doc: Doc, sent: Span) -> Iterable[Fact]:
