@@ -276,6 +276,8 @@ def eval_facts(
     gold: Annotated[str, typer.Argument(help="Gold facts, JSON Lines (id, date, entities, facts, absent).")],
     articles: Annotated[list[str], typer.Option("--articles", "-a", help="Articles (JSONL, files or folders).")],
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a report.")] = False,
+    paraphrased: Annotated[bool, typer.Option(
+        "--paraphrased", help="Count reported speech without quote marks (…했다고 밝혔다) as said.")] = False,
 ) -> None:
     """Precision, recall and F1 of extracted facts against gold, overall and per relation, with the misses."""
     import json
@@ -288,7 +290,7 @@ def eval_facts(
     if not Path(gold).is_file():
         raise KgError(f"{gold}: no such file")
     items = [a for a in read_inputs(articles) if not isinstance(a, InputError)]
-    report = evaluate_facts(load_pipeline(), gold, items)
+    report = evaluate_facts(load_pipeline(), gold, items, paraphrased=paraphrased)
     if report["articles"] == 0:
         raise KgError("no article of the gold file is among the --articles inputs (ids must match)")
     sys.stdout.write((json.dumps(report, ensure_ascii=False, indent=2) if as_json else format_fact_report(report)) + "\n")

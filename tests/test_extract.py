@@ -155,3 +155,9 @@ def test_quote_speakers(nlp, text, speaker, quote):
 
 def test_unnamed_speaker_gives_no_quote(nlp):
     assert not any(r == "said" for _, r, _, _ in facts(nlp, '관계자는 "조사 중"이라고 말했다.'))
+
+
+def test_reported_speech_without_quote_marks_is_paraphrased(nlp):
+    got = facts(nlp, "한빛연구소는 올해 수출이 10% 늘었다고 밝혔다.")
+    assert ("한빛연구소", "said", "올해 수출이 10% 늘었다", "paraphrased") in got
+    assert not any(r == "said" and m is None for _, r, _, m in got)

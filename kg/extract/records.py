@@ -23,7 +23,8 @@ class Fact:
 
     ``obj`` is a :class:`Mention`, or a string for literal-valued relations
     (``said`` → the quote, ``date`` → an ISO date). ``modality`` is ``None``
-    for asserted facts and ``"planned"`` for intentions (참석할 예정이다).
+    for asserted facts, ``"planned"`` for intentions (참석할 예정이다) and ``"paraphrased"``
+    for reported speech without quote marks (…했다고 밝혔다).
     """
 
     subject: Mention

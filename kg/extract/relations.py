@@ -54,7 +54,10 @@ _WIN_VERBS = {"차지하다", "차지", "거머쥐다", "달성하다", "달성"
 _QUOTE_CHARS = set("'\"‘’“”「」『』《》〈〉")
 _SAID_VERBS = {"말하다", "밝히다", "전하다", "덧붙이다", "답하다", "말씀하다"}
 # Nouns that say "said" with 하다: 말했다, 강조했다, 언급하며.
-_SAID_NOUNS = {"말", "언급", "강조", "설명", "주장", "지적", "당부", "발언", "역설", "약속", "답변", "말씀", "토로"}
+_SAID_NOUNS = {"말", "언급", "강조", "설명", "주장", "지적", "당부", "발언", "역설", "약속", "답변", "말씀", "토로",
+               "비판", "평가", "논평", "반박", "해명", "경고", "시인", "부인", "분석", "전망"}
+# Quotative endings of reported speech without quote marks: …했다고 밝혔다, …할 것이라며 비판했다.
+_QUOTATIVE = {"다고", "라고", "다며", "라며", "냐고", "자고"}
 _NEGATION = {"않", "못", "안", "없"}
 _PLANNED = {"예정", "계획", "방침", "전망", "것"}
 # Which object classes each relation accepts; None accepts any entity.
@@ -122,7 +125,7 @@ def extract(doc: Doc, article: Article) -> Extraction:
         _resolve_short_mentions(doc, phrases, people_by_position, people)
         out.facts += list(_predicates(doc, sent, phrases, article))
         out.facts += list(_product_lists(sent, phrases))
-        quoted = list(_quotes(doc, sent, phrases, earlier, last_speaker))
+        quoted = list(_quotes(doc, sent, phrases, earlier, last_speaker)) or list(_indirect_speech(doc, sent, phrases))
         out.facts += quoted
         subjects = [p.referent for p in phrases if p.role in ("subj", "topic") and p.referent is not None
                     and p.referent.cls == "Person"]
@@ -575,6 +578,29 @@ def _quotes(doc: Doc, sent: Span, phrases: list[_Phrase], earlier: list[tuple[Sp
         speaker = last_speaker
     literal = " … ".join(" ".join(m.group(1).split()) for m in quotes)
     yield Fact(speaker, "said", literal, sent.text.strip(), inside[0][0], inside[-1][1], "quote", 0.85)
+
+
+def _indirect_speech(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[Fact]:
+    """기상청은 … 지진이 총 42회 발생하였다고 밝혔다: reported speech without quote marks, kept with
+    ``modality="paraphrased"``. The speaker is the sentence's first agent subject or topic; what
+    they said runs from there to the quotative ending."""
+    said = next((t for t in sent if t.lemma_ in _SAID_VERBS or (
+        t.text in _SAID_NOUNS and t.i + 1 < len(doc) and doc[t.i + 1].tag_.startswith(("XSV", "JKO")))), None)
+    if said is None:
+        return
+    ending = next((t for t in reversed(doc[max(sent.start, said.i - 3):said.i]) if t.text in _QUOTATIVE), None)
+    if ending is None or doc[ending.i - 1].text in _QUOTE_CHARS:
+        return
+    speaker = next((p for p in phrases if p.role in ("subj", "topic", "also") and p.referent is not None
+                    and p.referent.cls in _AGENTS and p.end_tok < ending.i), None)
+    if speaker is None or speaker.end_tok >= len(doc):
+        return
+    start = doc[speaker.end_tok].idx
+    literal = " ".join((doc.text[start:ending.idx] + ending.text[:-1]).split())
+    if len(literal) >= 4:
+        # The reporter's paraphrase, not the speaker's words: recorded, not asserted as a quote.
+        yield Fact(speaker.referent, "said", literal, sent.text.strip(), start, ending.idx + len(ending.text),
+                   "indirect-speech", 0.6, "paraphrased")
 
 
 def _unbalanced(text: str) -> bool:
