@@ -161,3 +161,16 @@ def test_reported_speech_without_quote_marks_is_paraphrased(nlp):
     got = facts(nlp, "한빛연구소는 올해 수출이 10% 늘었다고 밝혔다.")
     assert ("한빛연구소", "said", "올해 수출이 10% 늘었다", "paraphrased") in got
     assert not any(r == "said" and m is None for _, r, _, m in got)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("여우주연상은 프랑스 영화 '새벽'에 출연한 배우 김하늘에게 돌아갔다.", {("김하늘", "won", "여우주연상")}),
+    ("남우주연상은 영화 '바다'의 주연배우인 박지훈과 최민수가 공동 수상했다.",
+     {("박지훈", "won", "남우주연상"), ("최민수", "won", "남우주연상")}),
+])
+def test_prize_as_the_topic(nlp, text, expected):
+    assert expected <= {(s, r, o) for s, r, o, m in facts(nlp, text) if m is None}
+
+
+def test_prize_not_received_is_no_win(nlp):
+    assert not any(r == "won" for _, r, _, _ in facts(nlp, "감독상은 김철수 감독이 받지 못했다."))

@@ -136,6 +136,7 @@ def extract(doc: Doc, article: Article) -> Extraction:
         out.facts += list(_elected(doc, sent, phrases))
         out.facts += list(_noun_predicates(doc, sent, phrases))
         out.facts += list(_award_winners(doc, sent, phrases))
+        out.facts += list(_award_topics(doc, sent, phrases))
         out.facts += list(_bracketed_heads(doc, sent))
         out.facts += list(_copula_appositions(doc, sent))
     out.facts += list(_byline(article))
@@ -677,6 +678,22 @@ def _award_winners(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[Fac
             if other.start_tok > ph.end_tok and other.role == "obj" and other.referent is not None \
                     and other.referent.cls in ("Person", "Organization"):
                 yield _fact(other.referent, "won", ph.referent, sent, ph.referent, other.referent, "award-winner", 0.75)
+
+
+def _award_topics(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[Fact]:
+    """여우주연상은 … 줄리엣 비노쉬에게 돌아갔다, 남우주연상은 … X와 Y가 공동 수상했다: a prize as
+    the topic, and who it went to."""
+    award = next((p.referent for p in phrases if p.role == "topic" and p.referent is not None
+                  and p.referent.cls == "Event" and p.referent.text.endswith("상")), None)
+    if award is None:
+        return
+    verb = next((t for t in sent if t.lemma_ in ("돌아가다", "받다") or t.text in ("수상", "차지")), None)
+    if verb is None or _polarity(doc, verb, sent.end) is not None:
+        return
+    roles = ("goal",) if verb.lemma_ == "돌아가다" else ("subj", "com")
+    for ph in phrases:
+        if ph.role in roles and ph.referent is not None and ph.referent.cls in _AGENTS and ph.start_tok < verb.i:
+            yield _fact(ph.referent, "won", award, sent, award, ph.referent, "award-topic", 0.7)
 
 
 def _copula_appositions(doc: Doc, sent: Span) -> Iterable[Fact]:
