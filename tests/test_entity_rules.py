@@ -25,6 +25,10 @@ def entities(nlp, text: str) -> set[tuple[str, str]]:
     ("한빛재단은 창립 10주년 기념행사를 열었다.", {("창립 10주년 기념행사", "EV")}),
     # a venue right after its district; products listed before a launch verb
     ("한빛전자는 부산 해운대구 누리홀에서 신제품 발표회를 열었다.", {("누리홀", "LC")}),
+    # titled works (after a word for one, after their maker, listed) and authorities
+    ("드라마 '바다의 별'과 '새벽'이 방영되었다.", {("바다의 별", "AF"), ("새벽", "AF")}),
+    ("김하늘 감독의 '푸른 밤'이 상을 받았다.", {("푸른 밤", "AF")}),
+    ("방역당국은 조사를 마쳤다고 밝혔다.", {("방역당국", "OG")}),
     ("한빛전자는 그동안 노바폰, 노바탭, 노바워치 등 출시한 제품으로 인기를 끌었다.",
      {("노바폰", "AF"), ("노바탭", "AF"), ("노바워치", "AF")}),
 ])

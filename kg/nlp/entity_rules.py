@@ -51,6 +51,9 @@ _TITLE_SUFFIXES = frozenset({"위원장", "원장", "관장", "처장", "청장"
                              "학부장", "집행장", "보좌관", "비서관", "수석", "대변인", "특보", "위원", "회장", "사장",
                              "총장", "의장", "감독", "대표", "장관", "차관", "총리", "대사"})
 _ADMIN_UNITS = ("구", "동", "군", "읍", "면", "리")
+# Words before a quoted title that make it a work (a Product): 영화 '엉클 분미'.
+_WORKS = frozenset({"영화", "드라마", "작품", "앨범", "노래", "곡", "신곡", "싱글", "소설", "책", "도서", "시집", "게임",
+                    "프로그램", "애니메이션", "만화", "웹툰", "시리즈", "예능", "뮤지컬", "연극", "다큐멘터리", "앱"})
 # Heads of institution names written in several words (국제 올림픽 위원회, 대통령직 인수위원회).
 _INSTITUTION_HEADS = frozenset({"위원회", "협회", "연맹", "재단", "협의회", "연합회", "조합", "학회", "공사", "공단",
                                 "대사관", "영사관"})
@@ -150,6 +153,7 @@ class EntityRules:
     def _quoted(self, doc: Doc) -> Iterator[Span]:
         """'실리콘밸리 디지털 기업 간담회' → EV; ‘KIC실리콘밸리’에서 → LC."""
         stack: list[tuple[str, int]] = []
+        work_end = -1  # where the last quoted work ended: 드라마 '해신'과 '연개소문'
         for tok in doc:
             closing = stack and _QUOTES.get(stack[-1][0]) == tok.text
             if closing:
@@ -165,6 +169,10 @@ class EntityRules:
                 after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
                 if any(last.endswith(h) for h in EVENT_HEADS):
                     yield Span(doc, begin, tok.i, label="EV")
+                elif len(inner.text) <= 30 and _names_a_work(doc, begin - 1, work_end):
+                    # 영화 '엉클 분미', 감독의 '비우티풀', 드라마 '해신'과 '연개소문': a titled work.
+                    work_end = tok.i
+                    yield Span(doc, begin, tok.i, label="AF")
                 elif len(inner.text) <= 20 and all(t.tag_ in NOUNISH or t.is_space for t in inner):
                     if after is not None and after.text in ("에서", "에서는", "에선"):
                         label = "OG" if inner.text in gazetteer() else "LC"
@@ -581,6 +589,22 @@ def _split_places(ents: list[Span]) -> list[Span]:
         else:
             out.append(ent)
     return out
+
+
+def _names_a_work(doc: Doc, quote: int, work_end: int) -> bool:
+    """Whether the quote mark at ``quote`` opens the title of a work: after a word for one
+    (영화, 드라마 …), after its maker (감독의, 작가의), or listed after another title."""
+    before = [t for t in doc[max(0, quote - 3):quote] if not t.is_space]
+    if not before:
+        return False
+    last = before[-1]
+    if last.text in _WORKS:
+        return True
+    if last.text == "의" and len(before) > 1 and before[-2].text in ("감독", "작가", "가수", "저자", "작곡가"):
+        return True
+    # 'A'과 'B', 'A', 'B': the list goes on
+    return work_end >= 0 and quote - work_end <= 3 and all(
+        t.text in (",", "와", "과", "및") or t.text in _QUOTES.values() for t in doc[work_end:quote])
 
 
 def _has_demo_cue(sent: Span) -> bool:
