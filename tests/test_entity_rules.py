@@ -17,6 +17,9 @@ def entities(nlp, text: str) -> set[tuple[str, str]]:
     ("이날 환영사는 다니엘 슈미트 세계 수영 연맹 위원장이 맡았다.", {("세계 수영 연맹", "OG")}),
     ("윤서진 노바텍 코리아 대표가 행사에 참석했다.", {("노바텍 코리아", "OG"), ("윤서진", "PS")}),
     ("박지훈 전국청년창업가연합모임 집행위원장이 발언했다.", {("전국청년창업가연합모임", "OG")}),
+    # a foreign name of proper nouns only, before its title
+    ("NASA의 에드 웨일러 차관보는 이 발견에 대해 말했다.", {("에드 웨일러", "PS"), ("차관보", "CV")}),
+    ("협약식에는 이나래 에코셀 대표가 참석했다.", {("이나래", "PS"), ("에코셀", "OG")}),
     # a name after a title in brackets
     ("서울시립미술관(관장 최유진)은 다음 달 특별전을 연다.", {("최유진", "PS"), ("관장", "CV")}),
     # a place ending in a generic head; ordinals and seasons inside an event's name

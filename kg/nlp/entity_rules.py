@@ -379,6 +379,45 @@ class EntityRules:
                     break
                 if noun_core(doc, s, e) != e:
                     break
+        yield from _foreign_names_by_titles(doc, words, [s for s in found if s.label_ == "CV"])
+
+
+def _foreign_names_by_titles(doc: Doc, words: list[tuple[int, int]], titles: list[Span]) -> Iterator[Span]:
+    """에드 웨일러 차관보, 미드필더 알라이시스 로마오는: two or three words of proper nouns only,
+    written right before a title or right after one, are a (foreign) person's name."""
+    known, places = gazetteer(), word_list("places")
+    index = {start: n for n, (start, _) in enumerate(words)}
+    ends = {end: n for n, (_, end) in enumerate(words)}
+
+    def name_word(n: int, whole: bool) -> bool:
+        start, end = words[n]
+        core_end = noun_core(doc, start, end)
+        text = doc[start:core_end].text
+        return (core_end > start and (core_end == end or not whole) and all(t.tag_ == "NNP" for t in doc[start:core_end])
+                and re.fullmatch(r"[가-힣]{2,6}", text) is not None and text not in known and text not in places)
+
+    for title in titles:
+        # before: NAME NAME TITLE (the title its own word)
+        n = ends.get(title.start) if title.start > 0 and doc[title.start - 1].whitespace_ else None
+        run: list[int] = []
+        while n is not None and n >= 0 and len(run) < 3 and name_word(n, whole=True):
+            run.insert(0, n)
+            n = n - 1 if n > 0 and doc[words[n][0] - 1].whitespace_ else None
+        # (이나래 에코셀 대표: a Korean name is one word; the next names the organisation)
+        if len(run) >= 2 and not _KOREAN_NAME.match(doc[words[run[0]][0]:words[run[0]][1]].text):
+            yield Span(doc, words[run[0]][0], words[run[-1]][1], label="PS")
+        # after: TITLE NAME NAME와/는/, — the last word may carry its particle
+        n = index.get(title.end) if doc[title.end - 1].whitespace_ else None
+        run = []
+        while n is not None and n < len(words) and len(run) < 3 and name_word(n, whole=False):
+            run.append(n)
+            start, end = words[n]
+            if noun_core(doc, start, end) != end:
+                break
+            n += 1
+        if len(run) >= 2 and noun_core(doc, *words[run[-1]]) != words[run[-1]][1]:
+            last_start, last_end = words[run[-1]]
+            yield Span(doc, words[run[0]][0], noun_core(doc, last_start, last_end), label="PS")
 
 
 def _join_names(ents: list[Span]) -> list[Span]:
