@@ -511,14 +511,19 @@ def _places_by_form(doc: Doc, words: list[tuple[int, int]], ents: list[Span]) ->
 
 
 def _orgs_before_titles(ents: list[Span]) -> list[Span]:
-    """코레일 사장 최연혜: before a title that a Korean name follows stands an organisation,
-    whatever the model called it."""
+    """코레일 사장 최연혜, 이나래 에코셀 대표: between a Korean name and a title, or before a title
+    that a Korean name follows, stands an organisation, whatever the model called it."""
     out = list(ents)
     for i in range(len(out) - 2):
-        a, title, name = out[i], out[i + 1], out[i + 2]
-        if a.label_ == "PS" and title.label_ == "CV" and name.label_ == "PS" and not _KOREAN_NAME.match(a.text) \
-                and _KOREAN_NAME.match(name.text) and title.start - a.end <= 1 and name.start - title.end <= 1:
+        a, b, c = out[i], out[i + 1], out[i + 2]
+        if not (b.start - a.end <= 1 and c.start - b.end <= 1):
+            continue
+        if a.label_ == "PS" and b.label_ == "CV" and c.label_ == "PS" and not _KOREAN_NAME.match(a.text) \
+                and _KOREAN_NAME.match(c.text):
             out[i] = Span(a.doc, a.start, a.end, label="OG")
+        elif a.label_ == b.label_ == "PS" and c.label_ == "CV" and _KOREAN_NAME.match(a.text) \
+                and " " not in b.text and not _KOREAN_NAME.match(b.text):
+            out[i + 1] = Span(b.doc, b.start, b.end, label="OG")
     return out
 
 
