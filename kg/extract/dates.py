@@ -12,6 +12,8 @@
 '2022'
 >>> normalise_date("다음 달", "2022-12-19") is None
 False
+>>> normalise_date("오늘 10일", "2013-12-11")  # the day named beside a relative word wins
+'2013-12-10'
 """
 
 from __future__ import annotations
@@ -35,7 +37,12 @@ DATE_PATTERN = re.compile(
 def normalise_date(expr: str, article_date: str | None) -> str | None:
     """ISO form (``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``) of the first date in ``expr``."""
     base = _parse_iso(article_date)
-    for m in DATE_PATTERN.finditer(expr):
+    matches = list(DATE_PATTERN.finditer(expr))
+    # 오늘 10일, 어제(9일): the day named next to a relative word is the more precise.
+    if len(matches) > 1 and matches[0]["rel"] and not matches[0]["wd"] and matches[1]["d"] \
+            and matches[1].start() - matches[0].end() <= 2:
+        matches = matches[1:]
+    for m in matches:
         g = m.groupdict()
         try:
             if g["ymd"]:

@@ -231,6 +231,7 @@ class EntityRules:
             # 과학기술정보통신부 장관 / 최아름기자 / IAEA 사무총장: a position word ends the core;
             # common nouns before it belong to the title (사무총장, 국무총리), names do not.
             verb = core_end < len(doc) and doc[core_end].tag_.startswith("XSV")  # 주장했다, 대표하다
+            verb = verb or _ends_with(doc[start:core_end].text, VENUE_HEADS)  # 대회의장 is a room
             if not verb and doc[core_end - 1].text in POSITION_WORDS or not verb and (
                     core_end - start >= 1 and _ends_with(doc[start:core_end].text, _TITLE_SUFFIXES)
                     and doc[core_end - 1].tag_ == "NNG"):

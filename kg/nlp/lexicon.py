@@ -28,7 +28,8 @@ ORG_SUFFIXES = word_list("org_suffixes")
 # Nouns that end the name of a place where things happen (…장례식장, …호텔).
 VENUE_HEADS = frozenset({"장례식장", "센터", "호텔", "공원", "경기장", "체육관", "박물관", "미술관", "초등학교", "중학교",
                          "고등학교", "광장", "회관", "전시장", "공연장", "컨벤션", "캠프", "본사", "청사", "기념관", "극장",
-                         "회견장", "체육장", "공항", "항구"})
+                         "회견장", "체육장", "공항", "항구", "회의장", "사옥", "대강당", "강당", "스타디움",
+                         "아레나", "해수욕장", "성당", "교회", "사찰"})
 # Words that point at an event or time rather than name it (이번 간담회).
 TIME_DETERMINERS = frozenset({"이번", "지난", "올해", "이날", "당일", "다음", "오는", "내년", "작년", "같은", "해당", "그", "이", "본"})
 
