@@ -348,6 +348,9 @@ class EntityRules:
                 # 미래창조과학부(장관 최양희): a title and a name in brackets, not a product.
                 if inner[0].text in POSITION_WORDS or _ends_with(inner[0].text, _TITLE_SUFFIXES):
                     continue
+                # 쏘나타(프로젝트명 LF), 과학기술정보통신부(이하 과기정통부): another name, not a product.
+                if inner.text.replace(" ", "").startswith(("프로젝트명", "코드명", "모델명", "약칭", "이하", "영문명")):
+                    continue
                 yield Span(doc, name_start, tok.i, label="OG")
                 yield Span(doc, tok.i + 1, close, label="AF")
 
