@@ -174,3 +174,16 @@ def test_prize_as_the_topic(nlp, text, expected):
 
 def test_prize_not_received_is_no_win(nlp):
     assert not any(r == "won" for _, r, _, _ in facts(nlp, "감독상은 김철수 감독이 받지 못했다."))
+
+
+def test_every_news_article_goes_through(nlp):
+    """The whole Wikinews corpus through the pipeline and the extractor: no article fails (an
+    overlap between two rules once crashed one) and every fact points inside its article."""
+    from conftest import SHARED, need_shared
+
+    path = need_shared(SHARED / "data" / "news" / "kowikinews_articles.jsonl")
+    records = [json.loads(line) for line in path.read_text(encoding="utf8").splitlines() if line.strip()]
+    texts = [r.get("text") or "" for r in records]
+    for record, doc in zip(records, nlp.pipe(texts, batch_size=32), strict=True):
+        extraction = extract(doc, Article(id=record["id"], text=doc.text, date=record.get("date")))
+        assert all(0 <= f.start <= f.end <= len(doc.text) for f in extraction.facts), record["id"]
