@@ -386,19 +386,27 @@ class EntityRules:
         yield from _foreign_names_by_titles(doc, words, [s for s in found if s.label_ == "CV"])
 
 
+def _name_word(doc: Doc, start: int, end: int) -> int | None:
+    """End of the word's core if it is one of a name's words: proper nouns only, 2–6 Hangul
+    letters, not a known organisation, place or title."""
+    core_end = noun_core(doc, start, end)
+    text = doc[start:core_end].text
+    if core_end > start and all(t.tag_ == "NNP" for t in doc[start:core_end]) \
+            and re.fullmatch(r"[가-힣]{2,6}", text) and text not in gazetteer() \
+            and text not in word_list("places") and text not in POSITION_WORDS:
+        return core_end
+    return None
+
+
 def _foreign_names_by_titles(doc: Doc, words: list[tuple[int, int]], titles: list[Span]) -> Iterator[Span]:
     """에드 웨일러 차관보, 미드필더 알라이시스 로마오는: two or three words of proper nouns only,
     written right before a title or right after one, are a (foreign) person's name."""
-    known, places = gazetteer(), word_list("places")
     index = {start: n for n, (start, _) in enumerate(words)}
     ends = {end: n for n, (_, end) in enumerate(words)}
 
     def name_word(n: int, whole: bool) -> bool:
-        start, end = words[n]
-        core_end = noun_core(doc, start, end)
-        text = doc[start:core_end].text
-        return (core_end > start and (core_end == end or not whole) and all(t.tag_ == "NNP" for t in doc[start:core_end])
-                and re.fullmatch(r"[가-힣]{2,6}", text) is not None and text not in known and text not in places)
+        core_end = _name_word(doc, *words[n])
+        return core_end is not None and (core_end == words[n][1] or not whole)
 
     for title in titles:
         # before: NAME NAME TITLE (the title its own word)
@@ -448,17 +456,13 @@ def _foreign_full_names(doc: Doc, words: list[tuple[int, int]], ents: list[Span]
     A word of proper nouns only, right beside a one-word non-Korean person name and named
     nothing else, is the rest of that name."""
     taken = {i for e in ents for i in range(e.start, e.end)}
-    known, places = gazetteer(), word_list("places")
     starts = {s: (s, e) for s, e in words}
     ends = {e: (s, e) for s, e in words}
 
     def name_part(start: int, end: int) -> bool:
-        core_end = noun_core(doc, start, end)
-        text = doc[start:core_end].text
-        return (core_end > start and all(t.tag_ == "NNP" for t in doc[start:core_end])
-                and not any(i in taken for i in range(start, core_end))
-                and re.fullmatch(r"[가-힣]{2,5}", text) is not None and text not in known and text not in places
-                and text not in POSITION_WORDS and all(t.tag_.startswith("J") for t in doc[core_end:end]))
+        core_end = _name_word(doc, start, end)
+        return core_end is not None and not any(i in taken for i in range(start, core_end)) \
+            and all(t.tag_.startswith("J") for t in doc[core_end:end])
 
     out: list[Span] = []
     for ent in ents:
