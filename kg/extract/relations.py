@@ -550,8 +550,7 @@ def _quotes(doc: Doc, sent: Span, phrases: list[_Phrase], earlier: list[tuple[Sp
     quoted or named as a subject."""
     # A quote closed by a quotative ending (…"라고, "고, "며) is reported speech whatever the verb
     # (말했다, 밝혔다, 맹비난했다, 시인했다); the speaker comes before the verb.
-    said = next((t for t in sent if t.lemma_ in _SAID_VERBS or (
-        t.text in _SAID_NOUNS and t.i + 1 < len(doc) and doc[t.i + 1].tag_.startswith("XSV"))), sent[-1])
+    said = _said_verb(doc, sent) or sent[-1]
     window, window_phrases = sent, phrases
     # A quote closed here but opened sentences before: take those in (at most three).
     for prev, prev_phrases in reversed(earlier[-3:]):
@@ -585,8 +584,7 @@ def _indirect_speech(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[F
     """기상청은 … 지진이 총 42회 발생하였다고 밝혔다: reported speech without quote marks, kept with
     ``modality="paraphrased"``. The speaker is the sentence's first agent subject or topic; what
     they said runs from there to the quotative ending."""
-    said = next((t for t in sent if t.lemma_ in _SAID_VERBS or (
-        t.text in _SAID_NOUNS and t.i + 1 < len(doc) and doc[t.i + 1].tag_.startswith(("XSV", "JKO")))), None)
+    said = _said_verb(doc, sent, ("XSV", "JKO"))  # 밝혔다, 강조했다, 논평을 냈다
     if said is None:
         return
     ending = next((t for t in reversed(doc[max(sent.start, said.i - 3):said.i]) if t.text in _QUOTATIVE), None)
@@ -602,6 +600,12 @@ def _indirect_speech(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[F
         # The reporter's paraphrase, not the speaker's words: recorded, not asserted as a quote.
         yield Fact(speaker.referent, "said", literal, sent.text.strip(), start, ending.idx + len(ending.text),
                    "indirect-speech", 0.6, "paraphrased")
+
+
+def _said_verb(doc: Doc, sent: Span, noun_followers: tuple[str, ...] = ("XSV",)) -> Token | None:
+    """The sentence's verb of saying: 말하다, 밝히다 …, or a noun of saying before 하다 (강조했다)."""
+    return next((t for t in sent if t.lemma_ in _SAID_VERBS or (
+        t.text in _SAID_NOUNS and t.i + 1 < len(doc) and doc[t.i + 1].tag_.startswith(noun_followers))), None)
 
 
 def _unbalanced(text: str) -> bool:
