@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -664,7 +665,13 @@ def _has_demo_cue(sent: Span) -> bool:
 
 
 def _ends_with(text: str, words: frozenset[str]) -> bool:
-    return any(text.endswith(w) for w in words)
+    # Look the text's endings up rather than trying every word: this runs for every word of every article.
+    return any(text[-n:] in words for n in _lengths(words) if n <= len(text))
+
+
+@cache
+def _lengths(words: frozenset[str]) -> tuple[int, ...]:
+    return tuple(sorted({len(w) for w in words}))
 
 
 @Language.factory("kg_entity_rules", default_config={"overwrite": True})
