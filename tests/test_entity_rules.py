@@ -20,6 +20,9 @@ def entities(nlp, text: str) -> set[tuple[str, str]]:
     # a foreign name of proper nouns only, before its title
     ("NASA의 에드 웨일러 차관보는 이 발견에 대해 말했다.", {("에드 웨일러", "PS"), ("차관보", "CV")}),
     ("협약식에는 이나래 에코셀 대표가 참석했다.", {("이나래", "PS"), ("에코셀", "OG")}),
+    # a proper noun with an organisation's ending; an administrative unit by its ending
+    ("한국관광공사는 전통시장 활성화를 지원했다.", {("한국관광공사", "OG")}),
+    ("과천시에 위치한 공원에서 행사가 열렸다.", {("과천시", "LC")}),
     # a name after a title in brackets
     ("서울시립미술관(관장 최유진)은 다음 달 특별전을 연다.", {("최유진", "PS"), ("관장", "CV")}),
     # a place ending in a generic head; ordinals and seasons inside an event's name
@@ -47,6 +50,9 @@ def test_known_countries_stay_places(nlp):
 def test_korean_name_is_not_joined_with_the_next_word(nlp):
     got = entities(nlp, "김민준 한빛 대표가 참석했다.")
     assert ("김민준", "PS") in got and not any(t.startswith("김민준 ") for t, _ in got)
+    # a given name ending like a district stays a person; a party before a name stays a party
+    assert ("이영구", "LC") not in entities(nlp, "이영구는 이렇게 말했다.")
+    assert {("자유한국당", "OG"), ("홍준표", "PS")} <= entities(nlp, "2위는 자유한국당 홍준표 후보가 차지했다.")
 
 
 def test_two_names_reaching_for_one_word_do_not_overlap(nlp):

@@ -258,9 +258,16 @@ class EntityRules:
                 yield Span(doc, start, core_end, label="LC" if known[text] == "Place" else "OG")
             elif _COMPANY_FORM.search(text) or (
                 len(text) >= 3 and text not in _NOT_ORG and _ends_with(text, ORG_SUFFIXES)
-                and len(core) >= 2 and not _ends_with(text, EVENT_HEADS)
+                # one token only if Kiwi knows it as a proper noun the model left alone: 한국관광공사, not 정부
+                and (len(core) >= 2 or (core[0].tag_ == "NNP" and len(text) >= 4 and not core[0].ent_type_))
+                and not _ends_with(text, EVENT_HEADS)
             ):
                 yield Span(doc, start, core_end, label="OG")
+            elif len(core) == 1 and core[0].tag_ == "NNP" and core[0].ent_type_ in ("", "PS") and 3 <= len(text) <= 5 \
+                    and text[-1] in "시군읍면구동" and not _KOREAN_NAME.match(text):
+                # 과천시, 삼지연군, 면목동: an administrative unit by its ending (the model may call it a
+                # person; a Korean name such as 이영구 stays one)
+                yield Span(doc, start, core_end, label="LC")
 
     def _institutions(self, doc: Doc, words: list[tuple[int, int]]) -> Iterator[Span]:
         """국제 올림픽 위원회, 러시아 올림픽 위원회, 대통령직 인수위원회: an institution's name takes
