@@ -4,7 +4,9 @@ KLUE tags persons, organisations, places, dates, times and quantities. News
 graphs also need events, positions and products, and benefit from
 high-precision organisation rules (company forms, ministry names, a
 gazetteer). This component adds those spans to ``doc.ents``; where a rule
-span overlaps a statistical one, the rule wins.
+span overlaps a statistical one, the rule wins. It also re-segments entities
+for the graph (a place chain becomes one node per place, a foreign name cut in
+two is joined) and keeps the model's own spans in ``doc.spans["ner"]``.
 
 Labels: ``PS`` person, ``OG`` organisation, ``LC`` place, ``EV`` event,
 ``CV`` position, ``AF`` product (KLUE/NIKL-style codes, see :mod:`kg.nlp.labels`).
