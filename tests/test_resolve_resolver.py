@@ -122,3 +122,13 @@ def test_examples_share_nodes_across_articles(example_store):
                              ?y a ?c ; <http://www.w3.org/2000/01/rdf-schema#label> ?l .
           FILTER(?x != ?y && ?c NOT IN (<https://w3id.org/kg/ontology#Person>, <https://w3id.org/kg/ontology#Event>)) }"""))
     assert dupes == []
+
+
+def test_two_mentions_of_one_node_give_one_fact():
+    # 월드컵 twice in one sentence, both read as the object of the same predicate: one fact, not two.
+    text = "서독은 월드컵에서 우승했고 월드컵 우승팀이 되었다."
+    team = Mention("서독", "Organization", 0, 2)
+    cup1, cup2 = Mention("월드컵", "Event", 4, 7), Mention("월드컵", "Event", 17, 20)
+    facts = [Fact(team, "won", cup, text, 0, len(text), "test", 0.8) for cup in (cup1, cup2)]
+    res = resolve(Article(id="w1", text=text), Extraction(mentions=[team, cup1, cup2], facts=facts))
+    assert [(f.relation, f.obj) for f in res.facts] == [("won", _iri_of(res, "월드컵", "Event"))]

@@ -178,11 +178,14 @@ def resolve(article: Article, extraction: Extraction) -> ResolvedArticle:
         iri_of[m] = iri
 
     facts = []
+    seen: set[tuple[object, ...]] = set()
     for f in extraction.facts:
         literal = not isinstance(f.obj, Mention)
         obj = f.obj if literal else iri_of[f.obj]
-        if not literal and obj == iri_of[f.subject]:
-            continue  # merged into one node: no self-loops
+        key = (iri_of[f.subject], f.relation, obj, f.start, f.end, f.modality)
+        if (not literal and obj == iri_of[f.subject]) or key in seen:
+            continue  # merged into one node: no self-loops, and one fact where two mentions became one
+        seen.add(key)
         facts.append(ResolvedFact(iri_of[f.subject], f.relation, obj, literal, f))
     return ResolvedArticle(article, nodes, facts)
 
