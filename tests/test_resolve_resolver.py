@@ -132,3 +132,13 @@ def test_two_mentions_of_one_node_give_one_fact():
     facts = [Fact(team, "won", cup, text, 0, len(text), "test", 0.8) for cup in (cup1, cup2)]
     res = resolve(Article(id="w1", text=text), Extraction(mentions=[team, cup1, cup2], facts=facts))
     assert [(f.relation, f.obj) for f in res.facts] == [("won", _iri_of(res, "월드컵", "Event"))]
+
+
+def test_a_slot_only_an_organisation_fills_decides_the_class():
+    # The model calls 에코랩 a person three times, but 이나래 is a member of it: it is an organisation.
+    text = "에코랩은 성장했다. 에코랩이 투자를 받았다. 에코랩 소식. 이나래 에코랩 대표가 말했다."
+    people = [Mention("에코랩", "Person", i, i + 3) for i in (0, 11, 24)]
+    org, ceo = Mention("에코랩", "Organization", 35, 38), Mention("이나래", "Person", 31, 34)
+    fact = Fact(ceo, "memberOf", org, text, 31, 38, "apposition", 0.85)
+    res = resolve(Article(id="e1", text=text), Extraction(mentions=[*people, org, ceo], facts=[fact]))
+    assert {n.cls for n in res.nodes.values() if n.label == "에코랩"} == {"Organization"}

@@ -220,4 +220,12 @@ def format_fact_report(report: dict[str, Any], show: int = 30) -> str:
         lines.append(f"  - {m['article']}: {m['s']} {m['p']} {m['o']}")
     if len(report["misses"]) > show:
         lines.append(f"  … {len(report['misses']) - show} more (use --json)")
+    missing = e.get("missing", [])
+    if missing:
+        lines.append(f"gold entities missing or with another class ({len(missing)}):")
+        for m in missing[:show]:
+            given = f" (given {', '.join(m['given'])})" if m["given"] else ""
+            lines.append(f"  - {m['article']}: {m['label']} {m['type']}{given}")
+        if len(missing) > show:
+            lines.append(f"  … {len(missing) - show} more (use --json)")
     return "\n".join(lines)

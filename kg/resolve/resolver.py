@@ -115,6 +115,12 @@ def _canonical_names() -> dict[str, tuple[str, str]]:
             for alias in (canonical, *aliases)}
 
 
+# Relations whose subject or object can only be one of the confusable classes.
+_SUBJECT_SLOT = {"holdsPosition": "Person", "memberOf": "Person", "visited": "Person", "met": "Person"}
+_OBJECT_SLOT = {"memberOf": "Organization", "founded": "Organization", "met": "Person", "appointed": "Person",
+                "acquired": "Organization", "invested": "Organization", "partneredWith": "Organization"}
+
+
 def resolve(article: Article, extraction: Extraction) -> ResolvedArticle:
     """Map the article's mentions and facts onto graph nodes."""
     canonical = _canonical_names()
@@ -132,12 +138,21 @@ def resolve(article: Article, extraction: Extraction) -> ResolvedArticle:
     for m in mentions:
         if m.cls in _CONFUSABLE:
             votes.setdefault(local_alias.get(clean_name(m.text), clean_name(m.text)), Counter())[m.cls] += 1
+    # A slot only one class can fill outweighs the model's votes: 이나래 에코셀 대표 (memberOf) makes
+    # 에코셀 an organisation however often the model called it a person elsewhere.
+    slotted: dict[str, set[str]] = {}
+    for f in extraction.facts:
+        for m, cls in ((f.subject, _SUBJECT_SLOT.get(f.relation)), (f.obj, _OBJECT_SLOT.get(f.relation))):
+            if cls and isinstance(m, Mention) and m.cls == cls:
+                slotted.setdefault(local_alias.get(clean_name(m.text), clean_name(m.text)), set()).add(cls)
 
     def class_of(name: str, cls: str) -> str:
         if cls not in _CONFUSABLE or name not in votes:
             return cls
         if name in canonical and canonical[name][1] in _CONFUSABLE:
             return canonical[name][1]
+        if len(slotted.get(name, ())) == 1:
+            return next(iter(slotted[name]))
         counts = votes[name]
         return max(counts, key=lambda c: (counts[c], c == "Organization"))
 
