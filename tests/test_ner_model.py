@@ -183,5 +183,7 @@ def test_eval_ner_command(tiny_tsv: Path) -> None:
     assert report["sentences"] == 2 and 0.0 <= report["micro"]["f1"] <= 1.0
     table = CliRunner().invoke(app, ["eval", "ner", str(tiny_tsv)])
     assert table.exit_code == 0 and "PS" in table.output
+    graph = CliRunner().invoke(app, ["eval", "ner", str(tiny_tsv), "--graph", "--json"])
+    assert graph.exit_code == 0 and json.loads(graph.output)["sentences"] == 2
     missing = CliRunner().invoke(app, ["eval", "ner", str(tiny_tsv) + ".missing"])
     assert missing.exit_code == 1 and "no such file" in missing.output
