@@ -436,7 +436,7 @@ def _facts_for(doc, sent, tok, pred, passive, relative, local, following, phrase
             if objects:
                 break
     allowed = _OBJECT_CLASSES.get(pred.relation)
-    objects = [o for o in objects if o is not None and (allowed is None or o.cls in allowed)]
+    objects = [r for o in objects if o is not None and (r := _retyped(doc, o, allowed)) is not None]
 
     # The subject: in this clause, else the nearest topic/subject earlier in the sentence.
     subjects = [ph.referent for ph in by_role.get("subj", []) + by_role.get("topic", [])]
@@ -498,6 +498,16 @@ def _facts_for(doc, sent, tok, pred, passive, relative, local, following, phrase
         date = _clause_date(doc, clause_start, tok.i, article.date)
         if date:
             yield _fact(event, "date", date, sent, event, tok, "event-date", 0.8)
+
+
+def _retyped(doc: Doc, mention: Mention, allowed: set[str] | None) -> Mention | None:
+    """The mention if its class fits the slot, else the same name as the class the article gives it
+    elsewhere (에코셀에 200억원을 투자했다, with 에코셀 an organisation two sentences before), else None."""
+    if allowed is None or mention.cls in allowed:
+        return mention
+    elsewhere = {GRAPH_CLASS[e.label_] for e in doc.ents if e.text == mention.text and e.label_ in GRAPH_CLASS}
+    fits = sorted(elsewhere & allowed)
+    return Mention(mention.text, fits[0], mention.start, mention.end) if fits else None
 
 
 def _co_agent(doc: Doc, ph: _Phrase, local: list[_Phrase]) -> bool:

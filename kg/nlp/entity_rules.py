@@ -21,6 +21,7 @@ Labels: ``PS`` person, ``OG`` organisation, ``LC`` place, ``EV`` event,
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from functools import cache
 
@@ -148,6 +149,7 @@ class EntityRules:
         ents = _split_places(_join_names(sorted(filter_spans(ruled + statistical), key=lambda s: s.start)))
         ents = _foreign_full_names(doc, words, ents)
         ents = _orgs_before_titles(_orgs_in_titles(doc, words, _join_units(_places_by_form(doc, words, ents))))
+        ents = _same_name_same_entity(doc, words, ents)
         # Each step keeps spans apart; should two ever meet, the longer wins rather than the article failing.
         doc.ents = filter_spans(ents)
         return doc
@@ -394,6 +396,27 @@ class EntityRules:
                 if noun_core(doc, s, e) != e:
                     break
         yield from _foreign_names_by_titles(doc, words, [s for s in found if s.label_ == "CV"])
+
+
+def _same_name_same_entity(doc: Doc, words: list[tuple[int, int]], ents: list[Span]) -> list[Span]:
+    """대한배터리는 … 투자했다: a name found as an entity anywhere in the article is that entity
+    wherever it stands as a word of its own (the model misses it in one sentence, not in another).
+    The label is the one the name gets most often."""
+    labels: dict[str, Counter[str]] = {}
+    for e in ents:
+        if e.label_ in ("PS", "OG", "LC", "AF") and len(e.text) >= 2 and "\n" not in e.text:
+            labels.setdefault(e.text, Counter())[e.label_] += 1
+    if not labels:
+        return ents
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    added = []
+    for start, end in words:
+        core_end = noun_core(doc, start, end)
+        text = doc[start:core_end].text
+        if text in labels and not any(i in taken for i in range(start, core_end)) \
+                and (core_end == end or doc[core_end].tag_.startswith("J")):
+            added.append(Span(doc, start, core_end, label=labels[text].most_common(1)[0][0]))
+    return sorted(ents + added, key=lambda e: e.start) if added else ents
 
 
 def _name_word(doc: Doc, start: int, end: int) -> int | None:
