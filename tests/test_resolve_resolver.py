@@ -142,3 +142,20 @@ def test_a_slot_only_an_organisation_fills_decides_the_class():
     fact = Fact(ceo, "memberOf", org, text, 31, 38, "apposition", 0.85)
     res = resolve(Article(id="e1", text=text), Extraction(mentions=[*people, org, ceo], facts=[fact]))
     assert {n.cls for n in res.nodes.values() if n.label == "에코랩"} == {"Organization"}
+
+
+def _people(aid: str, *names: str):
+    text = " ".join(names)
+    mentions, pos = [], 0
+    for name in names:
+        mentions.append(Mention(name, "Person", pos, pos + len(name)))
+        pos += len(name) + 1
+    return resolve(Article(id=aid, text=text), Extraction(mentions=mentions, facts=[]))
+
+
+def test_a_last_name_names_the_one_full_name_it_ends():
+    res = _people("t1", "도널드 트럼프", "트럼프")
+    assert [n.label for n in res.nodes.values()] == ["도널드 트럼프"]
+    # two full names end so: the last name alone stays its own node
+    res = _people("t2", "도널드 트럼프", "이방카 트럼프", "트럼프")
+    assert sorted(n.label for n in res.nodes.values()) == ["도널드 트럼프", "이방카 트럼프", "트럼프"]

@@ -156,10 +156,21 @@ def resolve(article: Article, extraction: Extraction) -> ResolvedArticle:
         counts = votes[name]
         return max(counts, key=lambda c: (counts[c], c == "Organization"))
 
+    # 트럼프 after 도널드 트럼프: a person's last word names them for the rest of the article, when
+    # only one full name in it ends so.
+    full_names: dict[str, set[str]] = {}
+    for m in mentions:
+        name = clean_name(m.text)
+        if m.cls == "Person" and " " in name:
+            full_names.setdefault(name.rsplit(" ", 1)[1], set()).add(name)
+    last_word = {last: next(iter(names)) for last, names in full_names.items() if len(names) == 1 and len(last) >= 2}
+
     def name_of(m: Mention) -> tuple[str, str]:
         name = clean_name(m.text)
         name = local_alias.get(name, name)
         cls = class_of(name, m.cls)
+        if cls == "Person" and name in last_word:
+            return last_word[name], cls
         if name in canonical and canonical[name][1] == cls:
             return canonical[name][0], cls
         return name, cls
