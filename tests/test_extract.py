@@ -199,3 +199,8 @@ def test_a_name_is_the_same_entity_throughout_the_article(nlp):
     words = [t for t in doc if t.text == "대한배터리"]
     assert words and all(t.ent_type_ for t in words)
     assert ("대한배터리", "invested", "에코셀", None) in facts(nlp, text)
+
+
+def test_a_membership_the_sentence_ends_is_not_asserted(nlp):
+    assert not any(r == "memberOf" for _, r, _, _ in facts(nlp, "한빛당에서 제명된 김철수 한빛당 의원은 이렇게 말했다."))
+    assert ("김철수", "memberOf", "한빛당", None) in facts(nlp, "김철수 한빛당 의원은 이렇게 말했다.")

@@ -45,6 +45,8 @@ _ROLE_BY_PARTICLE = {
 _APPOSITION_FILLERS = {"전", "현", "前", "現", "신임", "초대", "당시", "겸"}
 _FORMER = re.compile(r"(?:^|\s)(?:전|前)\s")
 _NOT_HELD = ("였던", "이었던", "출신")
+# 제명된, 탈당한, 출당: a membership the sentence says has ended (or is disputed).
+_LEFT = re.compile(r"제명|탈당|출당|퇴출|당적을 잃")
 _NOT_HELD_AFTER = re.compile(r"\s*(?:당선자|당선인|권한대행|내정자|후보|지명자)")
 _QUOTE = re.compile(r"[“\"']([^”\"'“]{4,})[”\"']\s*(?:이?라고|고|며|면서|라며|이라며|했다|한다)")
 # 버락 오바마 미국 제44대 대통령: an ordinal inside an apposition.
@@ -301,7 +303,7 @@ def _apposition(sent: Span, phrases: list[_Phrase], people_by_position: dict[str
                 people_by_position[m.text] = person
                 if not former and not _NOT_HELD_AFTER.match(doc.text[m.end:m.end + 6]):
                     yield _fact(person, "holdsPosition", m, sent, person, m, "apposition", 0.9)
-            elif m.cls == "Organization" and not former and (
+            elif m.cls == "Organization" and not former and not _LEFT.search(sent.text) and (
                     any(x.cls == "Position" for x in ph.mentions) or m.end <= person.start):
                 yield _fact(person, "memberOf", m, sent, person, m, "apposition", 0.8)
         if former:
@@ -309,7 +311,7 @@ def _apposition(sent: Span, phrases: list[_Phrase], people_by_position: dict[str
         # 더불어민주당의 문재인 후보 / 애플의 CEO 스티브 잡스: the organisation in the genitive.
         prev = next((p for p in reversed(phrases) if p.end_tok <= ph.start_tok), None)
         if prev is not None and prev.role == "gen" and prev.end_tok == ph.start_tok and prev.referent is not None \
-                and prev.referent.cls == "Organization" and len(prev.mentions) == 1:
+                and prev.referent.cls == "Organization" and len(prev.mentions) == 1 and not _LEFT.search(sent.text):
             yield _fact(person, "memberOf", prev.referent, sent, prev.referent, person, "genitive-apposition", 0.75)
 
 
