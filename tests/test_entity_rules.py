@@ -23,6 +23,9 @@ def entities(nlp, text: str) -> set[tuple[str, str]]:
     # a proper noun with an organisation's ending; an administrative unit by its ending
     ("한국관광공사는 전통시장 활성화를 지원했다.", {("한국관광공사", "OG")}),
     ("과천시에 위치한 공원에서 행사가 열렸다.", {("과천시", "LC")}),
+    # a company named after a word for one; an organisation the model had cut into a person's name
+    ("배터리 스타트업 누리셀이 협약을 체결했다.", {("누리셀", "OG")}),
+    ("김도윤 새벽AI 대표는 이렇게 말했다.", {("김도윤", "PS"), ("새벽AI", "OG")}),
     # a name after a title in brackets
     ("서울시립미술관(관장 최유진)은 다음 달 특별전을 연다.", {("최유진", "PS"), ("관장", "CV")}),
     # a place ending in a generic head; ordinals and seasons inside an event's name

@@ -126,6 +126,8 @@ def test_eval_facts_command(gold_files):
     # a relative clause with its place inside modifies the winner
     ("제3회 아시아 청소년 대회에서 우승한 일본은 다음 대회도 유치했다.",
      {("일본", "won", "제3회 아시아 청소년 대회")}),
+    # the event as the topic, its organiser as the subject
+    ("이번 포럼은 한빛재단이 주최했다.", {("한빛재단", "organized", "포럼")}),
     # persons listed with their titles all take the role of the list
     ("새 위원으로 박지훈 한빛재단 사무총장, 최유나 누리협회 회장 등이 임명되었다.",
      {("박지훈", "holdsPosition", "위원"), ("최유나", "holdsPosition", "위원"), ("최유나", "memberOf", "누리협회")}),

@@ -438,10 +438,16 @@ def _facts_for(doc, sent, tok, pred, passive, relative, local, following, phrase
             if objects:
                 break
     allowed = _OBJECT_CLASSES.get(pred.relation)
+    topic_object = False
+    if not objects and not passive and pred.relation in ("organized", "supported") and by_role.get("subj"):
+        # 대회는 아시아e스포츠연맹이 주최했다: the event as the topic, the organiser as the subject.
+        objects = [ph.referent for ph in by_role.get("topic", []) if ph.referent is not None
+                   and ph.referent.cls == "Event"]
+        topic_object = bool(objects)
     objects = [r for o in objects if o is not None and (r := _retyped(doc, o, allowed)) is not None]
 
     # The subject: in this clause, else the nearest topic/subject earlier in the sentence.
-    subjects = [ph.referent for ph in by_role.get("subj", []) + by_role.get("topic", [])]
+    subjects = [ph.referent for ph in by_role.get("subj", []) + ([] if topic_object else by_role.get("topic", []))]
     if relative_subject:
         subjects = [following.referent] if following is not None else []
     elif not subjects:

@@ -58,6 +58,9 @@ _ADMIN_UNITS = ("구", "동", "군", "읍", "면", "리")
 # Words before a quoted title that make it a work (a Product): 영화 '엉클 분미'.
 _WORKS = frozenset({"영화", "드라마", "작품", "앨범", "노래", "곡", "신곡", "싱글", "소설", "책", "도서", "시집", "게임",
                     "프로그램", "애니메이션", "만화", "웹툰", "시리즈", "예능", "뮤지컬", "연극", "다큐멘터리", "앱"})
+# Words for a company that a company's name follows: 스타트업 파도랩.
+_COMPANY_WORDS = frozenset({"스타트업", "기업", "업체", "회사", "벤처", "벤처기업", "제조사", "게임사", "제약사", "통신사",
+                            "유통사", "자회사", "계열사", "협력사", "운영사", "개발사"})
 # Heads of institution names written in several words (국제 올림픽 위원회, 대통령직 인수위원회).
 _INSTITUTION_HEADS = frozenset({"위원회", "협회", "연맹", "재단", "협의회", "연합회", "조합", "학회", "공사", "공단",
                                 "대사관", "영사관"})
@@ -137,6 +140,7 @@ class EntityRules:
         spans += self._events(doc, words)
         spans += self._orgs_and_positions(doc, words)
         spans += self._institutions(doc, words)
+        spans += self._described_companies(doc, words)
         spans += self._products(doc, words)
         spans += self._launched_objects(doc, words)
         spans += self._persons(doc, words, spans)
@@ -290,6 +294,19 @@ class EntityRules:
                 begin = p_start
             if begin < start:
                 yield Span(doc, begin, core_end, label="OG")
+
+    def _described_companies(self, doc: Doc, words: list[tuple[int, int]]) -> Iterator[Span]:
+        """해양기술 스타트업 파도랩이, 인공지능 스타트업 새벽AI가: the name right after a word for a
+        company is a company (a proper noun or Latin letters in it, a particle after it)."""
+        for (start, end), (n_start, n_end) in zip(words, words[1:]):
+            if noun_core(doc, start, end) != end or doc[end - 1].text not in _COMPANY_WORDS:
+                continue
+            core_end = noun_core(doc, n_start, n_end)
+            core = doc[n_start:core_end]
+            if core_end > n_start and core_end < n_end and doc[core_end].tag_.startswith("J") \
+                    and any(t.tag_ in ("NNP", "SL") for t in core) and not any(t.ent_type_ == "PS" for t in core) \
+                    and core.text not in word_list("places"):
+                yield Span(doc, n_start, core_end, label="OG")
 
     def _launched_objects(self, doc: Doc, words: list[tuple[int, int]]) -> Iterator[Span]:
         """현대자동차가 LF쏘나타를 출시했다: the named object of a launch or demo verb is a product."""
@@ -572,6 +589,8 @@ def _orgs_in_titles(doc: Doc, words: list[tuple[int, int]], ents: list[Span]) ->
     """하지원 에코맘 코리아 대표: the unknown name between a person and their title is
     where they hold it — an organisation."""
     added: list[Span] = []
+    # what the spans so far cover (the model's own labels may have been cut away: 김도윤 새벽|AI)
+    taken = {i for e in ents for i in range(e.start, e.end)}
     for left, right in zip(ents, ents[1:]):
         if left.label_ != "PS" or right.label_ != "CV":
             continue
@@ -582,7 +601,7 @@ def _orgs_in_titles(doc: Doc, words: list[tuple[int, int]], ents: list[Span]) ->
         # (a long common-noun compound is a name too: 정현호 전국대학총학생회모임 집행장)
         named = any(t.tag_ in ("NNP", "SL") for t in names) or (" " not in inner.text.strip()
                                                                and len(inner.text.strip()) >= 5)
-        if all(t.tag_ in ("NNP", "NNG", "SL", "SN") and t.ent_iob_ == "O" for t in names) and named \
+        if all(t.tag_ in ("NNP", "NNG", "SL", "SN") and t.i not in taken for t in names) and named \
                 and not any(t.text in _TITLE_WORDS for t in names):
             added.append(Span(doc, names[0].i, names[-1].i + 1, label="OG"))
     return sorted(ents + added, key=lambda e: e.start) if added else ents
