@@ -48,6 +48,8 @@ _NOT_HELD = ("였던", "이었던", "출신")
 # 제명된, 탈당한, 출당: a membership the sentence says has ended (or is disputed).
 _LEFT = re.compile(r"제명|탈당|출당|퇴출|당적을 잃")
 _NOT_HELD_AFTER = re.compile(r"\s*(?:당선자|당선인|권한대행|내정자|후보|지명자)")
+# A closing quote followed by a quotative ending: …"라고, "고, "며.
+_QUOTATIVE_AFTER = r"[”\"']\s*(?:이?라고|고|며|면서|라며|이라며)"
 _QUOTE = re.compile(r"[“\"']([^”\"'“]{4,})[”\"']\s*(?:이?라고|고|며|면서|라며|이라며|했다|한다)")
 # 버락 오바마 미국 제44대 대통령: an ordinal inside an apposition.
 _ORDINAL = re.compile(r"^(?:제\s*)?\d+\s*(?:대|기|회)$|^제$")
@@ -290,6 +292,7 @@ def _close(doc: Doc, ents: list[Span]) -> _Phrase:
 
 def _apposition(sent: Span, phrases: list[_Phrase], people_by_position: dict[str, Mention]) -> Iterable[Fact]:
     """이종호 과학기술정보통신부 장관 → holdsPosition 장관, memberOf 과학기술정보통신부."""
+    ended = bool(_LEFT.search(sent.text))  # 제명된 …: no membership from this sentence
     for ph in phrases:
         person = next((m for m in ph.mentions if m.cls == "Person"), None)
         if person is None or len(person.text) < 2:  # a bare surname (윤 대표) is resolved later
@@ -303,7 +306,7 @@ def _apposition(sent: Span, phrases: list[_Phrase], people_by_position: dict[str
                 people_by_position[m.text] = person
                 if not former and not _NOT_HELD_AFTER.match(doc.text[m.end:m.end + 6]):
                     yield _fact(person, "holdsPosition", m, sent, person, m, "apposition", 0.9)
-            elif m.cls == "Organization" and not former and not _LEFT.search(sent.text) and (
+            elif m.cls == "Organization" and not former and not ended and (
                     any(x.cls == "Position" for x in ph.mentions) or m.end <= person.start):
                 yield _fact(person, "memberOf", m, sent, person, m, "apposition", 0.8)
         if former:
@@ -311,7 +314,7 @@ def _apposition(sent: Span, phrases: list[_Phrase], people_by_position: dict[str
         # 더불어민주당의 문재인 후보 / 애플의 CEO 스티브 잡스: the organisation in the genitive.
         prev = next((p for p in reversed(phrases) if p.end_tok <= ph.start_tok), None)
         if prev is not None and prev.role == "gen" and prev.end_tok == ph.start_tok and prev.referent is not None \
-                and prev.referent.cls == "Organization" and len(prev.mentions) == 1 and not _LEFT.search(sent.text):
+                and prev.referent.cls == "Organization" and len(prev.mentions) == 1 and not ended:
             yield _fact(person, "memberOf", prev.referent, sent, prev.referent, person, "genitive-apposition", 0.75)
 
 
@@ -628,7 +631,7 @@ def _said_verb(doc: Doc, sent: Span, noun_followers: tuple[str, ...] = ("XSV",))
 
 def _unbalanced(text: str) -> bool:
     """A closing quote comes before any opening one: the quote began in an earlier sentence."""
-    closing = re.search(r"[”\"']\s*(?:이?라고|고|며|면서|라며|이라며)", text)
+    closing = re.search(_QUOTATIVE_AFTER, text)
     return closing is not None and not re.search(r"[“\"'‘]", text[:closing.start()])
 
 

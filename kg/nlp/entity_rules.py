@@ -329,7 +329,6 @@ class EntityRules:
     def _launched_lists_and_subjects(self, doc: Doc, words: list[tuple[int, int]]) -> Iterator[Span]:
         """아이맥, 맥북, 아이팟 등 출시한 제품 (a list before a launch verb) and 아이폰4가 … 출시됐다
         (the subject of a passive launch): named things launched are products."""
-        index = {start: n for n, (start, _) in enumerate(words)}
         for n, (start, end) in enumerate(words):
             text = doc[start:end].text
             if text == "등" and n + 1 < len(words) and doc[words[n + 1][0]].text.startswith(_LAUNCH_CUES):
@@ -348,9 +347,7 @@ class EntityRules:
             for tok in sent:
                 if tok.i >= launch[0].i or tok.text not in ("이", "가") or tok.tag_ != "JKS":
                     continue
-                begin = words[index[tok.i]][0] if tok.i in index else None
-                if begin is None:
-                    begin = max((s for s, _ in words if s <= tok.i), default=tok.i)
+                begin = max((s for s, _ in words if s <= tok.i), default=tok.i)  # the word 이/가 ends
                 core_end = noun_core(doc, begin, tok.i + 1)
                 core = doc[begin:core_end]
                 if core_end == tok.i and any(t.tag_ in ("NNP", "SL") for t in core) \
