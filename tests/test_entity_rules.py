@@ -40,6 +40,11 @@ def entities(nlp, text: str) -> set[tuple[str, str]]:
     ("방역당국은 조사를 마쳤다고 밝혔다.", {("방역당국", "OG")}),
     ("한빛전자는 그동안 노바폰, 노바탭, 노바워치 등 출시한 제품으로 인기를 끌었다.",
      {("노바폰", "AF"), ("노바탭", "AF"), ("노바워치", "AF")}),
+    # works in title brackets and services by name; a regnal number; a country between name and title
+    ("드라마 <바람의 나라>와 《별의 시간》이 방영되었다.", {("바람의 나라", "AF"), ("별의 시간", "AF")}),
+    ("한빛의 음악 서비스 '누리송'은 차트를 없앴다.", {("누리송", "AF")}),
+    ("이날 빌헬름 3세가 즉위했다.", {("빌헬름 3세", "PS")}),
+    ("요하네스 베르크만 독일 총리는 회담을 제안했다.", {("요하네스 베르크만", "PS"), ("독일", "LC")}),
 ])
 def test_rule_entities(nlp, text, expected):
     assert expected <= entities(nlp, text)
@@ -63,3 +68,10 @@ def test_two_names_reaching_for_one_word_do_not_overlap(nlp):
     doc = nlp("아니스 셰이프 리비아 인민해방군 대변인은 이렇게 밝혔다.")
     spans = sorted((e.start, e.end) for e in doc.ents)
     assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
+
+
+def test_brackets_at_a_model_span_edge_are_trimmed(nlp):
+    doc = nlp("책 <한빛의 바다> 출간 기념회가 열렸다.")
+    assert not any(e.text[0] in "<>" or e.text[-1] in "<>" for e in (*doc.ents, *doc.spans["ner"]))
+    # a Korean name's 2세 is an age or a generation, not a regnal number
+    assert ("김철수 2세", "PS") not in entities(nlp, "김철수 2세가 태어났다.")

@@ -43,7 +43,9 @@ __all__ = ["EntityRules", "eojeols", "noun_core"]
 
 NOUNISH = {"NNG", "NNP", "NNB", "SL", "SN", "SH", "XSN", "XPN", "XR", "W_SERIAL", "USER0"}
 _JOINERS = {"·", "∙", "-", "&", "・"}
-_QUOTES = {"'": "'", "‘": "’", '"': '"', "“": "”", "「": "」", "『": "』", "《": "》", "〈": "〉"}
+_QUOTES = {"'": "'", "‘": "’", '"': '"', "“": "”", "「": "」", "『": "』", "《": "》", "〈": "〉", "<": ">"}
+# Brackets that Korean writing keeps for titles of works: <연개소문>, 《해신》, 〈광장〉.
+_TITLE_BRACKETS = frozenset({"<", "《", "〈"})
 _LAUNCH_CUES = ("출시", "시연", "선보", "공개")
 _GENERIC_OBJECTS = {"제품", "신제품", "서비스", "계획", "결과", "방안", "내용", "사실", "정보", "기술", "모델"}
 _DEMO_CUES = ("시연", "선보이", "선보", "출시", "공개", "전시", "소개", "발표")
@@ -57,7 +59,8 @@ _TITLE_SUFFIXES = frozenset({"위원장", "원장", "관장", "처장", "청장"
 _ADMIN_UNITS = ("구", "동", "군", "읍", "면", "리")
 # Words before a quoted title that make it a work (a Product): 영화 '엉클 분미'.
 _WORKS = frozenset({"영화", "드라마", "작품", "앨범", "노래", "곡", "신곡", "싱글", "소설", "책", "도서", "시집", "게임",
-                    "프로그램", "애니메이션", "만화", "웹툰", "시리즈", "예능", "뮤지컬", "연극", "다큐멘터리", "앱"})
+                    "프로그램", "애니메이션", "만화", "웹툰", "시리즈", "예능", "뮤지컬", "연극", "다큐멘터리", "앱",
+                    "애플리케이션", "서비스", "플랫폼", "브랜드"})
 # Words for a company that a company's name follows: 스타트업 파도랩.
 _COMPANY_WORDS = frozenset({"스타트업", "기업", "업체", "회사", "벤처", "벤처기업", "제조사", "게임사", "제약사", "통신사",
                             "유통사", "자회사", "계열사", "협력사", "운영사", "개발사"})
@@ -79,6 +82,8 @@ _SURNAMES = "김이박최정강조윤장임한오서신권황안송류유홍전�
 _FOREIGN_SYLLABLES = "르드스트크프브츠즈카쿠슈너야데테케페베뉴퓨맥잭존톰샤셰쇼핀렌틴릭닉"
 _KOREAN_NAME = re.compile(f"^[{_SURNAMES}][^{_FOREIGN_SYLLABLES}\\s]{{1,2}}$")
 _PERSON = re.compile(r"^[가-힣]{2,4}$")
+_REGNAL = re.compile(r"^(?:[1-9]|1[0-9])세$")
+_EDGE_MARKS = frozenset({"SSO", "SSC", "SS"})
 _COMPANY_FORM = re.compile(r"^(?:㈜|\(주\)|주식회사\s*)|(?:㈜|\(주\)|주식회사)$")
 
 
@@ -133,6 +138,7 @@ class EntityRules:
     def __call__(self, doc: Doc) -> Doc:
         # The model's spans follow KLUE's conventions (경북 영주시 is one place); the rules below
         # re-segment them for the graph (two places). ``kg eval ner`` scores the former.
+        doc.ents = [e for e in map(_without_edge_marks, doc.ents) if e is not None]
         doc.spans["ner"] = list(doc.ents)
         words = eojeols(doc)
         spans: list[Span] = []
@@ -178,7 +184,7 @@ class EntityRules:
                 after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
                 if any(last.endswith(h) for h in EVENT_HEADS):
                     yield Span(doc, begin, tok.i, label="EV")
-                elif len(inner.text) <= 30 and _names_a_work(doc, begin - 1, work_end):
+                elif len(inner.text) <= 30 and (opener in _TITLE_BRACKETS or _names_a_work(doc, begin - 1, work_end)):
                     # 영화 '엉클 분미', 감독의 '비우티풀', 드라마 '해신'과 '연개소문': a titled work.
                     work_end = tok.i
                     yield Span(doc, begin, tok.i, label="AF")
@@ -400,7 +406,7 @@ class EntityRules:
                     yield Span(doc, start, core_end, label="PS")
                 continue
             name = doc[start:core_end].text
-            if core_end != end or not _PERSON.match(name) or name in gazetteer():
+            if core_end != end or not _PERSON.match(name) or name in gazetteer() or name in word_list("places"):
                 continue
             # 이종호 [과학기술정보통신부] 장관: bare nouns up to the position.
             for s, e in words[n + 1:n + 3]:
@@ -479,10 +485,30 @@ def _foreign_names_by_titles(doc: Doc, words: list[tuple[int, int]], titles: lis
             yield Span(doc, words[run[0]][0], noun_core(doc, last_start, last_end), label="PS")
 
 
+def _without_edge_marks(ent: Span) -> Span | None:
+    """<연개소문 → 연개소문: quote marks and brackets at a model span's edge are not part of the name."""
+    start, end = ent.start, ent.end
+    while start < end and ent.doc[start].tag_ in _EDGE_MARKS:
+        start += 1
+    while end > start and ent.doc[end - 1].tag_ in _EDGE_MARKS:
+        end -= 1
+    if (start, end) == (ent.start, ent.end):
+        return ent
+    return Span(ent.doc, start, end, label=ent.label_) if start < end else None
+
+
 def _join_names(ents: list[Span]) -> list[Span]:
-    """도널드 + 트럼프 → 도널드 트럼프: person spans one space apart are one name."""
+    """도널드 + 트럼프 → 도널드 트럼프: person spans one space apart are one name; so are a name
+    and its regnal number (엘리자베스 2세)."""
     out: list[Span] = []
     for ent in _split_person_org(ents):
+        prev = out[-1] if out else None
+        if prev is not None and prev.label_ == "PS" and ent.label_ == "QT" and _REGNAL.match(ent.text) \
+                and ent.start == prev.end and prev[-1].whitespace_ and not _KOREAN_NAME.match(prev.text):
+            out[-1] = Span(ent.doc, prev.start, ent.end, label="PS")
+            continue
+        if ent.label_ in ("LC", "OG") and " " in ent.text and _REGNAL.match(ent.text.rsplit(" ", 1)[1]):
+            ent = Span(ent.doc, ent.start, ent.end, label="PS")  # 빌헬름 3세 is no place
         # A one-letter last word is a country (트럼프 미 대통령), not part of the name.
         if ent.label_ == "PS" and " " in ent.text and ent.text.rsplit(" ", 1)[1] in _COUNTRY_ABBREVIATIONS \
                 and len(ent) > 1:
