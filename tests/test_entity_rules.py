@@ -70,8 +70,10 @@ def test_two_names_reaching_for_one_word_do_not_overlap(nlp):
     assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
 
 
-def test_brackets_at_a_model_span_edge_are_trimmed(nlp):
+def test_brackets_and_hereafter_at_a_model_span_edge_are_trimmed(nlp):
     doc = nlp("책 <한빛의 바다> 출간 기념회가 열렸다.")
     assert not any(e.text[0] in "<>" or e.text[-1] in "<>" for e in (*doc.ents, *doc.spans["ner"]))
+    doc = nlp("국제해양재단(이하 한빛재단)이 지원하는 연구팀이 새 미생물을 발견했다.")
+    assert not any(e.text.startswith("이하") for e in (*doc.ents, *doc.spans["ner"]))
     # a Korean name's 2세 is an age or a generation, not a regnal number
     assert ("김철수 2세", "PS") not in entities(nlp, "김철수 2세가 태어났다.")

@@ -206,3 +206,21 @@ def test_a_name_is_the_same_entity_throughout_the_article(nlp):
 def test_a_membership_the_sentence_ends_is_not_asserted(nlp):
     assert not any(r == "memberOf" for _, r, _, _ in facts(nlp, "한빛당에서 제명된 김철수 한빛당 의원은 이렇게 말했다."))
     assert ("김철수", "memberOf", "한빛당", None) in facts(nlp, "김철수 한빛당 의원은 이렇게 말했다.")
+
+
+def test_an_argument_with_its_particle_is_no_predicate_nouns_object(nlp):
+    # ESA)가 지원하는 연구팀: the agency supports the team, not the other way round
+    got = facts(nlp, "유럽 우주기구(이하 ESA)가 지원하는 행성과학 연구팀이 새 미생물을 발견했다.")
+    assert not any(r == "supported" and s.endswith("연구팀") for s, r, _, _ in got)
+
+
+def test_a_person_before_an_organisations_unnamed_noun_is_not_the_object(nlp):
+    # 김영삼 정부 검찰 조직 개편안을 발표: 개편안 (no entity) is what was announced, not the person
+    got = facts(nlp, "청와대 민정수석 조민국이 김영삼 정부 검찰 조직 개편안을 발표하였다.")
+    assert not any(r == "announced" and o == "김영삼" for _, r, o, _ in got)
+
+
+def test_a_short_name_introduced_with_hereafter_is_an_alias(nlp):
+    text = "국제해양재단(이하 해양재단)은 연구팀을 지원했다."
+    aliases = set(extract(nlp(text), Article(id="t", text=text, date="2024-05-14")).aliases)
+    assert ("국제해양재단", "해양재단") in aliases

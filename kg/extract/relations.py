@@ -282,7 +282,8 @@ def _close(doc: Doc, ents: list[Span]) -> _Phrase:
     # Inside brackets (중앙선거관리위원회(위원장 김용덕)는) the particle belongs to what precedes them.
     if any(t.text == "(" for t in doc[max(0, ents[0].start - 3):ents[0].start]) and ")" in doc[ents[-1].end:end].text:
         role = None
-    if role is None and any(e.label_ == "PS" for e in ents):
+    # (문재인 정부 권력 기관 개혁안을: after an organisation come the words of an unnamed noun, not titles)
+    if role is None and any(e.label_ == "PS" for e in ents) and ents[-1].label_ != "OG":
         role, end = _after_title(doc, ents[-1].end, role, end)
     mentions = [_mention(e) for e in ents]
     person = next((m for m in mentions if m.cls == "Person"), None)
@@ -672,6 +673,8 @@ def _noun_predicates(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[F
         pred = lexicon.get(nxt.text)
         if pred is None or nxt.i + 1 >= len(doc) or pred.relation in ("partneredWith", "met"):
             continue
+        if any(t.tag_.startswith("J") for t in doc[ph.end_tok - 1:nxt.i]):
+            continue  # NASA)가 지원하는: a particle between makes the entity an argument, not the object
         after = doc[nxt.i + 1:nxt.i + 3]
         if not (after[0].tag_.startswith("XSV") or (after[0].text in ("을", "를") and len(after) > 1
                                                        and after[1].pos_ in ("VERB", "NOUN"))):
@@ -809,8 +812,8 @@ def _places(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[Fact]:
 
 
 def _inline_aliases(doc: Doc) -> Iterable[tuple[str, str]]:
-    """과학기술정보통신부(과기정통부): the text states a short name."""
-    for m in re.finditer(r"([가-힣A-Za-z0-9·]{3,30})\(([가-힣A-Za-z0-9·]{2,15})\)", doc.text):
+    """과학기술정보통신부(과기정통부), 국제해양재단(이하 해양재단): the text states a short name."""
+    for m in re.finditer(r"([가-힣A-Za-z0-9·]{3,30})\((?:이하\s*)?([가-힣A-Za-z0-9·]{2,15})\)", doc.text):
         full, short = m.groups()
         ent = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
         inner = doc.char_span(m.start(2), m.end(2), alignment_mode="expand")

@@ -66,7 +66,8 @@ _COMPANY_WORDS = frozenset({"스타트업", "기업", "업체", "회사", "벤�
                             "유통사", "자회사", "계열사", "협력사", "운영사", "개발사"})
 # Heads of institution names written in several words (국제 올림픽 위원회, 대통령직 인수위원회).
 _INSTITUTION_HEADS = frozenset({"위원회", "협회", "연맹", "재단", "협의회", "연합회", "조합", "학회", "공사", "공단",
-                                "대사관", "영사관"})
+                                "대사관", "영사관", "대표팀", "국가대표팀", "연구팀", "연구진", "사절단", "대표단", "선수단",
+                                "조사단", "합창단", "교향악단"})
 # Words that end a company's national or global branch name: 구글 코리아, 천지인터내셔널 트럭.
 _BRANCH_WORDS = frozenset({"코리아", "재팬", "차이나", "인터내셔널", "글로벌"})
 _PLACE_HEADS = frozenset({"공화국", "주", "왕국", "연방", "섬", "제도", "반도", "자치구", "특별시", "광역시"})
@@ -293,7 +294,7 @@ class EntityRules:
             begin = start
             for p_start, p_end in reversed(words[max(0, n - 3):n]):
                 first = doc[p_start]
-                if noun_core(doc, p_start, p_end) != p_end or first.text in TIME_DETERMINERS or \
+                if noun_core(doc, p_start, p_end) != p_end or first.text in TIME_DETERMINERS or first.text == "이하" or \
                         first.ent_type_ in ("PS", "DT", "QT", "TI") or doc[p_end - 1].text in POSITION_WORDS or \
                         any(t.is_sent_start or "\n" in t.text for t in doc[p_start + 1:begin + 1]):
                     break
@@ -486,9 +487,11 @@ def _foreign_names_by_titles(doc: Doc, words: list[tuple[int, int]], titles: lis
 
 
 def _without_edge_marks(ent: Span) -> Span | None:
-    """<연개소문 → 연개소문: quote marks and brackets at a model span's edge are not part of the name."""
+    """<연개소문 → 연개소문, (이하 한빛재단) → 한빛재단: quote marks and brackets at a model span's
+    edge, and the 이하 ("hereafter") that introduces a short name, are not part of the name."""
     start, end = ent.start, ent.end
-    while start < end and ent.doc[start].tag_ in _EDGE_MARKS:
+    while start < end and (ent.doc[start].tag_ in _EDGE_MARKS or ent.doc[start].text == "이하"
+                           or ent.doc[start].is_space):
         start += 1
     while end > start and ent.doc[end - 1].tag_ in _EDGE_MARKS:
         end -= 1
