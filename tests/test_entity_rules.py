@@ -45,6 +45,9 @@ def entities(nlp, text: str) -> set[tuple[str, str]]:
     ("한빛의 음악 서비스 '누리송'은 차트를 없앴다.", {("누리송", "AF")}),
     ("이날 빌헬름 3세가 즉위했다.", {("빌헬름 3세", "PS")}),
     ("요하네스 베르크만 독일 총리는 회담을 제안했다.", {("요하네스 베르크만", "PS"), ("독일", "LC")}),
+    # institutions named by a country and a head word (a 군 that is an army, not a county)
+    ("가나 축구 국가대표팀은 버스로 이동하던 중이었다.", {("가나 축구 국가대표팀", "OG")}),
+    ("이번 훈련은 조선민주주의인민공화국 해군의 포격을 계기로 실시되었다.", {("조선민주주의인민공화국 해군", "OG")}),
 ])
 def test_rule_entities(nlp, text, expected):
     assert expected <= entities(nlp, text)

@@ -67,7 +67,7 @@ _COMPANY_WORDS = frozenset({"스타트업", "기업", "업체", "회사", "벤�
 # Heads of institution names written in several words (국제 올림픽 위원회, 대통령직 인수위원회).
 _INSTITUTION_HEADS = frozenset({"위원회", "협회", "연맹", "재단", "협의회", "연합회", "조합", "학회", "공사", "공단",
                                 "대사관", "영사관", "대표팀", "국가대표팀", "연구팀", "연구진", "사절단", "대표단", "선수단",
-                                "조사단", "합창단", "교향악단"})
+                                "조사단", "합창단", "교향악단", "경찰", "검찰", "육군", "해군", "공군", "해병대"})
 # Words that end a company's national or global branch name: 구글 코리아, 천지인터내셔널 트럭.
 _BRANCH_WORDS = frozenset({"코리아", "재팬", "차이나", "인터내셔널", "글로벌"})
 _PLACE_HEADS = frozenset({"공화국", "주", "왕국", "연방", "섬", "제도", "반도", "자치구", "특별시", "광역시"})
@@ -710,7 +710,8 @@ def _split_places(ents: list[Span]) -> list[Span]:
         head = ent.end if ent.label_ in ("LC", "OG") and doc[ent.end - 1].whitespace_ else None
         if head is not None and head < len(doc) and doc[head].text in _PLACE_HEADS and head not in taken:
             ent = Span(doc, ent.start, head + 1, label="LC")  # 남아프리카 + 공화국
-        elif ent.label_ == "OG" and " " in ent.text and (ent.text.rsplit(" ", 1)[1] in _PLACE_HEADS or all(
+        elif ent.label_ == "OG" and " " in ent.text and not _ends_with(ent.text, _INSTITUTION_HEADS) and (
+                ent.text.rsplit(" ", 1)[1] in _PLACE_HEADS or all(
                 w in word_list("places") or w.endswith((*_ADMIN_UNITS, "시", "도")) for w in ent.text.split())):
             ent = Span(doc, ent.start, ent.end, label="LC")  # 아이오와 주, 부산 해운대구 are no organisations
         words = eojeols(ent) if ent.label_ == "LC" else []
