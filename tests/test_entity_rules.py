@@ -48,6 +48,8 @@ def entities(nlp, text: str) -> set[tuple[str, str]]:
     # institutions named by a country and a head word (a 군 that is an army, not a county)
     ("가나 축구 국가대표팀은 버스로 이동하던 중이었다.", {("가나 축구 국가대표팀", "OG")}),
     ("이번 훈련은 조선민주주의인민공화국 해군의 포격을 계기로 실시되었다.", {("조선민주주의인민공화국 해군", "OG")}),
+    # a bare venue word after a hospital is a part of its name
+    ("발인은 서울 서대문구 한빛병원 장례식장에서 엄수됐다.", {("한빛병원 장례식장", "LC")}),
 ])
 def test_rule_entities(nlp, text, expected):
     assert expected <= entities(nlp, text)

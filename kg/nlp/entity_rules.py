@@ -589,6 +589,12 @@ def _places_by_form(doc: Doc, words: list[tuple[int, int]], ents: list[Span]) ->
                           and all(t.tag_ in ("NNP", "SL") for t in doc[start:core_end]))
         if unit or venue or known:
             span = Span(doc, start, core_end, label="LC")
+            if venue and text in VENUE_HEADS and prev is not None and prev.end >= start - 1 and (
+                    prev.label_ == "LC" or prev.text.endswith(("병원", "대학교", "학교"))):
+                # 신촌세브란스병원 장례식장에서: a bare venue word is a part of the place before it.
+                span = Span(doc, prev.start, core_end, label="LC")
+                ents = [e for e in ents if e is not prev]
+                added = [e for e in added if e is not prev]
             added.append(span)
             ends[core_end] = span
     return sorted(ents + added, key=lambda e: e.start)
