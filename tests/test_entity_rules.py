@@ -82,3 +82,16 @@ def test_brackets_and_hereafter_at_a_model_span_edge_are_trimmed(nlp):
     assert not any(e.text.startswith("이하") for e in (*doc.ents, *doc.spans["ner"]))
     # a Korean name's 2세 is an age or a generation, not a regnal number
     assert ("김철수 2세", "PS") not in entities(nlp, "김철수 2세가 태어났다.")
+
+
+def test_names_of_one_list_share_a_class(nlp):
+    # one name's form (…전자) decides the list; a known country in a list keeps its class
+    got = entities(nlp, "협약에는 한빛전자, 누리텍, 대성, 하늘가 참여했다.")
+    assert {label for text, label in got if text in ("한빛전자", "누리텍", "대성")} == {"OG"}
+    got = entities(nlp, "금융위원회가 7개 카드사(KB국민, 농협, 롯데, 삼성, 신한, 하나, 현대)의 실적을 발표했다.")
+    assert {label for text, label in got if text in ("KB국민", "농협", "롯데", "신한", "현대")} == {"OG"}
+    assert ("미국", "LC") in entities(nlp, "한빛전자, 누리텍, 미국이 협약에 참여했다.")
+
+
+def test_disease_names_are_no_entities(nlp):
+    assert not any(t.startswith("코로나") for t, _ in entities(nlp, "코로나 사태로 인한 소상공인 붕괴를 막아야 한다."))

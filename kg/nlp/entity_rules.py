@@ -85,6 +85,8 @@ _KOREAN_NAME = re.compile(f"^[{_SURNAMES}][^{_FOREIGN_SYLLABLES}\\s]{{1,2}}$")
 _PERSON = re.compile(r"^[가-힣]{2,4}$")
 _REGNAL = re.compile(r"^(?:[1-9]|1[0-9])세$")
 _EDGE_MARKS = frozenset({"SSO", "SSC", "SS"})
+# What separates two names of one list: a comma (with unnamed one-word items between) or 및/와/과.
+_LIST_GAP = re.compile(r"\s*(?:[,·、]\s*(?:[^\s,·、]+\s*[,·、]\s*)*|및\s+|[와과]\s+)")
 _COMPANY_FORM = re.compile(r"^(?:㈜|\(주\)|주식회사\s*)|(?:㈜|\(주\)|주식회사)$")
 
 
@@ -139,7 +141,8 @@ class EntityRules:
     def __call__(self, doc: Doc) -> Doc:
         # The model's spans follow KLUE's conventions (경북 영주시 is one place); the rules below
         # re-segment them for the graph (two places). ``kg eval ner`` scores the former.
-        doc.ents = [e for e in map(_without_edge_marks, doc.ents) if e is not None]
+        not_names = word_list("not_names")
+        doc.ents = [e for e in map(_without_edge_marks, doc.ents) if e is not None and e.text not in not_names]
         doc.spans["ner"] = list(doc.ents)
         words = eojeols(doc)
         spans: list[Span] = []
@@ -160,7 +163,7 @@ class EntityRules:
         ents = _split_places(_join_names(sorted(filter_spans(ruled + statistical), key=lambda s: s.start)))
         ents = _foreign_full_names(doc, words, ents)
         ents = _orgs_before_titles(_orgs_in_titles(doc, words, _join_units(_places_by_form(doc, words, ents))))
-        ents = _same_name_same_entity(doc, words, ents)
+        ents = _same_name_same_entity(doc, words, _lists_share_a_class(ents))
         # Each step keeps spans apart; should two ever meet, the longer wins rather than the article failing.
         doc.ents = filter_spans(ents)
         return doc
@@ -417,6 +420,33 @@ class EntityRules:
                 if noun_core(doc, s, e) != e:
                     break
         yield from _foreign_names_by_titles(doc, words, [s for s in found if s.label_ == "CV"])
+
+
+def _lists_share_a_class(ents: list[Span]) -> list[Span]:
+    """8개 카드사(KB국민, 농협, 롯데, 비씨, 삼성, 신한 …): the names of one list are of one kind; where
+    a name's form tells the class (…전자, a known country), or more than half of three or more listed
+    names have one, the rest take it."""
+    out = list(ents)
+    run: list[int] = []
+    for i in range(len(out) + 1):
+        joined = i < len(out) and run and out[i].label_ in ("PS", "OG", "LC") and \
+            _LIST_GAP.fullmatch(out[i].doc[out[run[-1]].end:out[i].start].text) is not None
+        if joined:
+            run.append(i)
+            continue
+        if len(run) >= 3:
+            # A name whose form tells its class (…전자, a known country) keeps it and decides the list's.
+            formed = {j: "LC" if out[j].text in word_list("places") else "OG" for j in run
+                      if out[j].text in word_list("places") or _looks_like_org(out[j].text)}
+            label, count = Counter(out[j].label_ for j in run).most_common(1)[0]
+            if len(set(formed.values())) == 1:
+                label, count = next(iter(formed.values())), len(run)
+            if count * 2 > len(run):
+                for j in run:
+                    if out[j].label_ != label and j not in formed:
+                        out[j] = Span(out[j].doc, out[j].start, out[j].end, label=label)
+        run = [i] if i < len(out) and out[i].label_ in ("PS", "OG", "LC") else []
+    return out
 
 
 def _same_name_same_entity(doc: Doc, words: list[tuple[int, int]], ents: list[Span]) -> list[Span]:
