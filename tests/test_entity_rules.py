@@ -95,3 +95,14 @@ def test_names_of_one_list_share_a_class(nlp):
 
 def test_disease_names_are_no_entities(nlp):
     assert not any(t.startswith("코로나") for t, _ in entities(nlp, "코로나 사태로 인한 소상공인 붕괴를 막아야 한다."))
+
+
+def test_a_name_with_a_person_cue_is_a_person_throughout(nlp):
+    doc = nlp("작년 대회에서 물대포를 맞은 백남기 농민(69)이 별세하였다. 백남기 씨는 의식을 잃은 채 지냈다. "
+              "병원 앞에서 백남기 농민과 가족이 울었다.")
+    assert {e.label_ for e in doc.ents if e.text == "백남기"} == {"PS"}
+
+
+def test_a_one_letter_noun_is_no_part_of_an_institution(nlp):
+    got = entities(nlp, "그가 쓰러진 후 한빛대책위원회 등이 꾸려졌다.")
+    assert not any(t.startswith("후 ") for t, _ in got)

@@ -224,3 +224,10 @@ def test_a_short_name_introduced_with_hereafter_is_an_alias(nlp):
     text = "국제해양재단(이하 해양재단)은 연구팀을 지원했다."
     aliases = set(extract(nlp(text), Article(id="t", text=text, date="2024-05-14")).aliases)
     assert ("국제해양재단", "해양재단") in aliases
+
+
+def test_a_place_in_a_relative_clause_on_the_subject_is_not_the_events(nlp):
+    got = facts(nlp, "전남 보성에서 30년 넘게 농사를 지어온 백씨는 농민 120여명과 함께 민중총궐기에 참여하였다.")
+    assert not any(r == "locatedIn" and s == "민중총궐기" for s, r, _, _ in got)
+    got = facts(nlp, "한빛통신은 광화문 누리스퀘어에서 제품을 예약한 가입자 100명을 초청해 출시행사를 개최했다.")
+    assert ("출시행사", "locatedIn", "누리스퀘어", None) in got

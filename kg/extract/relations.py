@@ -505,6 +505,11 @@ def _facts_for(doc, sent, tok, pred, passive, relative, local, following, phrase
                                     f"predicate:{tok.lemma_}", 0.75, modality)
     if event is not None and modality is None:
         for ph in by_role.get("place", []):
+            # 보성에서 농사를 지어온 백씨는 … 참여하였다: a place inside a relative clause that modifies the
+            # subject is not where the event was.
+            if not relative and any("ETM" in t.tag_ and any(p.start_tok - t.i in (1, 2) and p.role in ("subj", "topic")
+                                                         for p in local) for t in doc[ph.end_tok:tok.i]):
+                continue
             if ph.referent is not None and ph.referent.cls in ("Place", "Organization"):
                 yield _fact(event, "locatedIn", ph.referent, sent, ph.referent, event, "event-place", 0.8)
         date = _clause_date(doc, clause_start, tok.i, article.date)

@@ -83,6 +83,9 @@ _SURNAMES = "김이박최정강조윤장임한오서신권황안송류유홍전�
 _FOREIGN_SYLLABLES = "르드스트크프브츠즈카쿠슈너야데테케페베뉴퓨맥잭존톰샤셰쇼핀렌틴릭닉"
 _KOREAN_NAME = re.compile(f"^[{_SURNAMES}][^{_FOREIGN_SYLLABLES}\\s]{{1,2}}$")
 _PERSON = re.compile(r"^[가-힣]{2,4}$")
+# After a name: an age in brackets (45), 씨/군/양/옹, or a word for a person (농민, 할머니 …).
+_PERSON_CUE = re.compile(r"\s*\(\d{1,3}(?:세)?[,)]|(?:\s*(?:씨|군|양|옹|여사)|\s+(?:농민|주민|할머니|할아버지|어린이|학생|"
+                         r"노동자|소년|소녀|청년))(?:[은는이가을를의와과도]|에게)?(?![가-힣])")
 _REGNAL = re.compile(r"^(?:[1-9]|1[0-9])세$")
 _EDGE_MARKS = frozenset({"SSO", "SSC", "SS"})
 # What separates two names of one list: a comma (with unnamed one-word items between) or 및/와/과.
@@ -163,7 +166,7 @@ class EntityRules:
         ents = _split_places(_join_names(sorted(filter_spans(ruled + statistical), key=lambda s: s.start)))
         ents = _foreign_full_names(doc, words, ents)
         ents = _orgs_before_titles(_orgs_in_titles(doc, words, _join_units(_places_by_form(doc, words, ents))))
-        ents = _same_name_same_entity(doc, words, _lists_share_a_class(ents))
+        ents = _same_name_same_entity(doc, words, _cued_persons(doc, _lists_share_a_class(ents)))
         # Each step keeps spans apart; should two ever meet, the longer wins rather than the article failing.
         doc.ents = filter_spans(ents)
         return doc
@@ -297,7 +300,9 @@ class EntityRules:
             begin = start
             for p_start, p_end in reversed(words[max(0, n - 3):n]):
                 first = doc[p_start]
+                # (쓰러진 후 백남기대책위원회: a one-letter noun such as 후 or 전 is no part of a name)
                 if noun_core(doc, p_start, p_end) != p_end or first.text in TIME_DETERMINERS or first.text == "이하" or \
+                        (p_end - p_start == 1 and len(first.text) == 1 and first.tag_ == "NNG") or \
                         first.ent_type_ in ("PS", "DT", "QT", "TI") or doc[p_end - 1].text in POSITION_WORDS or \
                         any(t.is_sent_start or "\n" in t.text for t in doc[p_start + 1:begin + 1]):
                     break
@@ -420,6 +425,22 @@ class EntityRules:
                 if noun_core(doc, s, e) != e:
                     break
         yield from _foreign_names_by_titles(doc, words, [s for s in found if s.label_ == "CV"])
+
+
+def _cued_persons(doc: Doc, ents: list[Span]) -> list[Span]:
+    """백남기 농민(69), 김영애 씨: a Korean name followed by an age in brackets, 씨 or a word for a
+    person is a person — and so is every other mention of that name in the article, whatever the
+    model called it there."""
+    cued: set[str] = set()
+    for ent in ents:
+        if ent.label_ not in ("PS", "OG", "LC") or not _KOREAN_NAME.match(ent.text):
+            continue
+        after = doc.text[ent.end_char:ent.end_char + 12]
+        if _PERSON_CUE.match(after):
+            cued.add(ent.text)
+    if not cued:
+        return ents
+    return [Span(doc, e.start, e.end, label="PS") if e.text in cued and e.label_ in ("OG", "LC") else e for e in ents]
 
 
 def _lists_share_a_class(ents: list[Span]) -> list[Span]:
