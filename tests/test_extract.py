@@ -231,3 +231,12 @@ def test_a_place_in_a_relative_clause_on_the_subject_is_not_the_events(nlp):
     assert not any(r == "locatedIn" and s == "민중총궐기" for s, r, _, _ in got)
     got = facts(nlp, "한빛통신은 광화문 누리스퀘어에서 제품을 예약한 가입자 100명을 초청해 출시행사를 개최했다.")
     assert ("출시행사", "locatedIn", "누리스퀘어", None) in got
+
+
+def test_a_quote_that_begins_with_go_is_not_a_quotative_ending(nlp):
+    # "고마워요 …" opens a caption; the text between two quotes is no quote
+    got = facts(nlp, '한빛방송은 "축구는 졌는데?"라는 자막을 씌웠고, "고마워요 누리" 자막에 이어 또 오류를 냈다.')
+    assert not any(r == "said" and "자막" in o for _, r, o, _ in got)
+    # "…" 한다며 / ”한다며: a quote closed by a quotative verb form still counts
+    got = facts(nlp, '박서준 대변인은 "당장 물러나야" 한다며 "갈 곳은 자기 집"이라며 비난했다.')
+    assert {o for _, r, o, _ in got if r == "said"} == {"당장 물러나야 … 갈 곳은 자기 집"}

@@ -49,8 +49,9 @@ _NOT_HELD = ("였던", "이었던", "출신")
 _LEFT = re.compile(r"제명|탈당|출당|퇴출|당적을 잃")
 _NOT_HELD_AFTER = re.compile(r"\s*(?:당선자|당선인|권한대행|내정자|후보|지명자)")
 # A closing quote followed by a quotative ending: …"라고, "고, "며.
-_QUOTATIVE_AFTER = r"[”\"']\s*(?:이?라고|고|며|면서|라며|이라며)"
-_QUOTE = re.compile(r"[“\"']([^”\"'“]{4,})[”\"']\s*(?:이?라고|고|며|면서|라며|이라며|했다|한다)")
+# (the ending is a word's end: "고마워요 마린" opens a quote, it does not report one)
+_QUOTATIVE_AFTER = r"[”\"']\s*(?:이?라고|고|며|면서|라며|이라며)(?![가-힣])"
+_QUOTE = re.compile(r"[“\"']([^”\"'“\n]{4,})[”\"']\s*(?:이?라고|고|며|면서|라며|이라며|[했한]다(?:며|고)?)(?![가-힣])")
 # 버락 오바마 미국 제44대 대통령: an ordinal inside an apposition.
 _ORDINAL = re.compile(r"^(?:제\s*)?\d+\s*(?:대|기|회)$|^제$")
 _NAMEISH = {"NNG", "NNP", "SL", "SN", "SH", "MM", "XSN", "XPN"}
