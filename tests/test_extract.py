@@ -240,3 +240,11 @@ def test_a_quote_that_begins_with_go_is_not_a_quotative_ending(nlp):
     # "…" 한다며 / ”한다며: a quote closed by a quotative verb form still counts
     got = facts(nlp, '박서준 대변인은 "당장 물러나야" 한다며 "갈 곳은 자기 집"이라며 비난했다.')
     assert {o for _, r, o, _ in got if r == "said"} == {"당장 물러나야 … 갈 곳은 자기 집"}
+
+
+def test_the_speaker_is_whom_the_phrase_is_about(nlp):
+    # the family's lawyer spoke, not the late man; the foundation spoke, not the man it is named after
+    got = facts(nlp, '최희석씨 유가족 법률대리인은 "가해자에게 소송을 청구했다"고 밝혔다.')
+    assert not any(r == "said" and s == "최희석" for s, r, _, _ in got)
+    got = facts(nlp, '박종철 기념재단은 "진상을 밝혀야 한다"고 밝혔다.')
+    assert not any(r == "said" and s == "박종철" for s, r, _, _ in got)

@@ -50,6 +50,9 @@ _LEFT = re.compile(r"제명|탈당|출당|퇴출|당적을 잃")
 _NOT_HELD_AFTER = re.compile(r"\s*(?:당선자|당선인|권한대행|내정자|후보|지명자)")
 # A closing quote followed by a quotative ending: …"라고, "고, "며.
 # (the ending is a word's end: "고마워요 마린" opens a quote, it does not report one)
+# Words after a name that stand for other people: 유가족, 변호인, 측 …
+_SOMEONE_ELSE = {"측", "유가족", "가족", "유족", "변호인", "대리인", "법률대리인", "변호사", "측근", "부인", "아들", "딸",
+                 "남편", "아내", "어머니", "아버지", "관계자", "지지자", "팬", "모임"}
 _QUOTATIVE_AFTER = r"[”\"']\s*(?:이?라고|고|며|면서|라며|이라며)(?![가-힣])"
 _QUOTE = re.compile(r"[“\"']([^”\"'“\n]{4,})[”\"']\s*(?:이?라고|고|며|면서|라며|이라며|[했한]다(?:며|고)?)(?![가-힣])")
 # 버락 오바마 미국 제44대 대통령: an ordinal inside an apposition.
@@ -269,8 +272,10 @@ def _after_title(doc: Doc, i: int, role: str | None, end: int) -> tuple[str | No
             continue
         if tok.tag_.startswith("J"):
             return _particle(doc, i)
-        # Unlisted titles and organisations (새정연 원내대표) may stand between the name and its particle.
-        if tok.tag_ not in _NAMEISH | {"NNB"} or (tok.ent_iob_ != "O" and tok.ent_type_ != "CV"):
+        # Unlisted titles and organisations (새정연 원내대표) may stand between the name and its particle;
+        # a word for someone else (최희석씨 유가족 법률대리인은) makes the phrase theirs, not the name's.
+        if tok.tag_ not in _NAMEISH | {"NNB"} or (tok.ent_iob_ != "O" and tok.ent_type_ != "CV") \
+                or tok.text in _SOMEONE_ELSE:
             break
         if tok.whitespace_:
             words += 1
@@ -289,6 +294,8 @@ def _close(doc: Doc, ents: list[Span]) -> _Phrase:
     mentions = [_mention(e) for e in ents]
     person = next((m for m in mentions if m.cls == "Person"), None)
     referent = person or mentions[-1]
+    if mentions[-1].cls == "Organization" and role is not None and not any(m.cls == "Position" for m in mentions):
+        referent = mentions[-1]  # 최희석 추모모임은: the organisation heads the phrase, the name modifies it
     return _Phrase(mentions, role, ents[0].start, end, referent)
 
 
