@@ -106,3 +106,14 @@ def test_a_name_with_a_person_cue_is_a_person_throughout(nlp):
 def test_a_one_letter_noun_is_no_part_of_an_institution(nlp):
     got = entities(nlp, "그가 쓰러진 후 한빛대책위원회 등이 꾸려졌다.")
     assert not any(t.startswith("후 ") for t, _ in got)
+
+
+def test_a_known_place_with_its_unit_is_no_person(nlp):
+    # whatever the model says: run the rule component on a doc where 부산시 is a person
+    from spacy.tokens import Span
+
+    doc = nlp.make_doc("신진구 부산시 대외협력보좌관이 복귀했다.")
+    city = next(t.i for t in doc if t.text == "부산시")
+    doc.ents = [Span(doc, city, city + 1, label="PS")]
+    doc = nlp.get_pipe("kg_entity_rules")(doc)
+    assert ("부산시", "LC") in {(e.text, e.label_) for e in doc.ents}

@@ -620,7 +620,9 @@ def _places_by_form(doc: Doc, words: list[tuple[int, int]], ents: list[Span]) ->
     places = word_list("places")
     # A known place the model called a person or an organisation (에티오피아 PS, 나이지리아 OG)
     # is a place: a country keeps one node and class whatever it does in the sentence.
-    ents = [Span(doc, e.start, e.end, label="LC") if e.label_ in ("PS", "OG") and e.text in places else e
+    # (부산시, 경기도 called a person: a known place with its unit is no person either)
+    ents = [Span(doc, e.start, e.end, label="LC") if e.label_ in ("PS", "OG") and e.text in places
+            or e.label_ == "PS" and e.text[-1:] in ("시", "도", "군", "구") and e.text[:-1] in places else e
             for e in ents]
     taken = {i for e in ents for i in range(e.start, e.end)}
     ends = {e.end: e for e in ents}
