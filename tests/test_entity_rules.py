@@ -117,3 +117,13 @@ def test_a_known_place_with_its_unit_is_no_person(nlp):
     doc.ents = [Span(doc, city, city + 1, label="PS")]
     doc = nlp.get_pipe("kg_entity_rules")(doc)
     assert ("부산시", "LC") in {(e.text, e.label_) for e in doc.ents}
+
+
+def test_a_name_kiwi_does_not_know_before_an_organisation_and_title(nlp):
+    # Kiwi calls 김도윤 a common noun and the model reads 새벽 in 새벽AI as a time of day; the name
+    # found in the first sentence and the name-organisation-title order still give both entities
+    doc = nlp('인공지능 스타트업 새벽AI가 3일 제품을 선보였다.\n김도윤 새벽AI 대표는 "음성비서를 만들겠다"고 말했다.')
+    second = {(e.text, e.label_) for e in doc.ents if e.start_char > doc.text.index("\n")}
+    assert {("김도윤", "PS"), ("새벽AI", "OG")} <= second
+    # a common noun of the same shape is no name
+    assert ("정치인", "PS") not in entities(nlp, "정치인 한빛전자 대표가 참석했다.")

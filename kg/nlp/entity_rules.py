@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 
 from spacy.language import Language
@@ -86,6 +86,9 @@ _PERSON = re.compile(r"^[가-힣]{2,4}$")
 # After a name: an age in brackets (45), 씨/군/양/옹, or a word for a person (농민, 할머니 …).
 _PERSON_CUE = re.compile(r"\s*\(\d{1,3}(?:세)?[,)]|(?:\s*(?:씨|군|양|옹|여사)|\s+(?:농민|주민|할머니|할아버지|어린이|학생|"
                          r"노동자|소년|소녀|청년))(?:[은는이가을를의와과도]|에게)?(?![가-힣])")
+# Kiwi's score for a one-morpheme word it has in its dictionary is around -7 to -12; for a name it
+# has never seen (김도윤, 권하린) around -22 to -28.
+_UNKNOWN_SCORE = -18.0
 _REGNAL = re.compile(r"^(?:[1-9]|1[0-9])세$")
 _EDGE_MARKS = frozenset({"SSO", "SSC", "SS"})
 # What separates two names of one list: a comma (with unnamed one-word items between) or 및/와/과.
@@ -140,6 +143,15 @@ class EntityRules:
     def __init__(self, nlp: Language, name: str = "kg_entity_rules", overwrite: bool = True) -> None:
         self.name = name
         self.overwrite = overwrite
+        self._tokenizer = nlp.tokenizer
+
+    def _unknown_word(self, text: str) -> bool:
+        """Whether Kiwi's dictionary lacks ``text`` (an unseen name, not 정치인): its morpheme scores low."""
+        kiwi = getattr(self._tokenizer, "kiwi", None)
+        if kiwi is None:
+            return False
+        morphs, _ = kiwi.analyze(text, top_n=1)[0]
+        return len(morphs) == 1 and morphs[0].score < _UNKNOWN_SCORE
 
     def __call__(self, doc: Doc) -> Doc:
         # The model's spans follow KLUE's conventions (경북 영주시 is one place); the rules below
@@ -167,6 +179,7 @@ class EntityRules:
         ents = _foreign_full_names(doc, words, ents)
         ents = _orgs_before_titles(_orgs_in_titles(doc, words, _join_units(_places_by_form(doc, words, ents))))
         ents = _same_name_same_entity(doc, words, _cued_persons(doc, _lists_share_a_class(ents)))
+        ents = _names_before_org_titles(doc, words, ents, self._unknown_word)
         # Each step keeps spans apart; should two ever meet, the longer wins rather than the article failing.
         doc.ents = filter_spans(ents)
         return doc
@@ -480,15 +493,23 @@ def _same_name_same_entity(doc: Doc, words: list[tuple[int, int]], ents: list[Sp
             labels.setdefault(e.text, Counter())[e.label_] += 1
     if not labels:
         return ents
-    taken = {i for e in ents for i in range(e.start, e.end)}
-    added = []
+    # (새벽AI with 새벽 read as a time of day: a time or number inside the name gives way to it)
+    inside = [e for e in ents if e.label_ in ("DT", "TI", "QT")]
+    taken = {i for e in ents if e not in inside for i in range(e.start, e.end)}
+    added, dropped = [], []
     for start, end in words:
         core_end = noun_core(doc, start, end)
         text = doc[start:core_end].text
         if text in labels and not any(i in taken for i in range(start, core_end)) \
                 and (core_end == end or doc[core_end].tag_.startswith("J")):
+            parts = [e for e in inside if start <= e.start and e.end <= core_end]
+            if any(start < e.end and e.start < core_end for e in inside if e not in parts):
+                continue
+            dropped += parts
             added.append(Span(doc, start, core_end, label=labels[text].most_common(1)[0][0]))
-    return sorted(ents + added, key=lambda e: e.start) if added else ents
+    if not added:
+        return ents
+    return sorted([e for e in ents if e not in dropped] + added, key=lambda e: e.start)
 
 
 def _name_word(doc: Doc, start: int, end: int) -> int | None:
@@ -668,6 +689,27 @@ def _orgs_before_titles(ents: list[Span]) -> list[Span]:
                 and " " not in b.text and not _KOREAN_NAME.match(b.text):
             out[i + 1] = Span(b.doc, b.start, b.end, label="OG")
     return out
+
+
+def _names_before_org_titles(doc: Doc, words: list[tuple[int, int]], ents: list[Span],
+                             unknown_word: Callable[[str], bool]) -> list[Span]:
+    """김도윤 새벽AI 대표: a word of three Hangul letters shaped like a Korean name and unknown to Kiwi's
+    dictionary (Kiwi calls such names common nouns), standing before an organisation and its title,
+    is the title holder — 정치인 한빛전자 대표 is not."""
+    index = {start: n for n, (start, _) in enumerate(words)}
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    added = []
+    for org, title in zip(ents, ents[1:]):
+        n = index.get(org.start)
+        if org.label_ != "OG" or title.label_ != "CV" or title.start - org.end > 1 or not n:
+            continue
+        start, end = words[n - 1]
+        text = doc[start:end].text
+        if len(text) == 3 and _KOREAN_NAME.match(text) and doc[end - 1].whitespace_ \
+                and not any(i in taken for i in range(start, end)) and text not in gazetteer() \
+                and all(t.tag_ in ("NNG", "NNP") for t in doc[start:end]) and unknown_word(text):
+            added.append(Span(doc, start, end, label="PS"))
+    return sorted(ents + added, key=lambda e: e.start) if added else ents
 
 
 def _orgs_in_titles(doc: Doc, words: list[tuple[int, int]], ents: list[Span]) -> list[Span]:
