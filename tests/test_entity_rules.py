@@ -127,3 +127,11 @@ def test_a_name_kiwi_does_not_know_before_an_organisation_and_title(nlp):
     assert {("김도윤", "PS"), ("새벽AI", "OG")} <= second
     # a common noun of the same shape is no name
     assert ("정치인", "PS") not in entities(nlp, "정치인 한빛전자 대표가 참석했다.")
+
+
+def test_a_name_kiwi_calls_a_common_noun_before_a_title(nlp):
+    # the rule component alone (no model spans): 주기선 is a word Kiwi has never seen
+    doc = nlp.get_pipe("kg_entity_rules")(nlp.make_doc("주기선 상담소장은 이렇게 말했다."))
+    assert ("주기선", "PS") in {(e.text, e.label_) for e in doc.ents}
+    doc = nlp.get_pipe("kg_entity_rules")(nlp.make_doc("정치인 상담소장은 이렇게 말했다."))
+    assert not any(e.label_ == "PS" for e in doc.ents)

@@ -146,9 +146,10 @@ class EntityRules:
         self._tokenizer = nlp.tokenizer
 
     def _unknown_word(self, text: str) -> bool:
-        """Whether Kiwi's dictionary lacks ``text`` (an unseen name, not 정치인): its morpheme scores low."""
+        """Whether Kiwi's dictionary lacks ``text`` (an unseen name, not 정치인): its morpheme scores low.
+        (서구을, 중구갑 are electoral districts, not names.)"""
         kiwi = getattr(self._tokenizer, "kiwi", None)
-        if kiwi is None:
+        if kiwi is None or text.endswith(("을", "를", "갑")):
             return False
         morphs, _ = kiwi.analyze(text, top_n=1)[0]
         return len(morphs) == 1 and morphs[0].score < _UNKNOWN_SCORE
@@ -418,7 +419,9 @@ class EntityRules:
                     and i + 1 < len(doc) and doc[i + 1].text == ")" and _KOREAN_NAME.match(doc[i].text):
                 yield Span(doc, i, i + 1, label="PS")
         for n, (start, end) in enumerate(words):
-            if doc[start].tag_ != "NNP":
+            # (김도윤/NNG: Kiwi calls a name it has never seen a common noun)
+            if doc[start].tag_ != "NNP" and not (doc[start].tag_ == "NNG" and _KOREAN_NAME.match(doc[start].text)
+                                                and len(doc[start].text) == 3 and self._unknown_word(doc[start].text)):
                 continue
             # Kiwi may cut an unknown name (박/서/준): take the word's bare-noun core.
             core_end = noun_core(doc, start, end)
