@@ -248,3 +248,11 @@ def test_the_speaker_is_whom_the_phrase_is_about(nlp):
     assert not any(r == "said" and s == "최희석" for s, r, _, _ in got)
     got = facts(nlp, '박종철 기념재단은 "진상을 밝혀야 한다"고 밝혔다.')
     assert not any(r == "said" and s == "박종철" for s, r, _, _ in got)
+
+
+def test_a_known_region_before_a_place_contains_it(nlp):
+    got = facts(nlp, "23일 프랑스 니스에서 열린 국제영화제 시상식에서 한국 영화가 상을 받았다.")
+    assert ("니스", "locatedIn", "프랑스", None) in got
+    # a district in a city is only an address; a venue's place comes from its own rule
+    got = facts(nlp, "한빛전자는 서울 삼성동 코엑스에서 신제품 발표회를 열었다.")
+    assert ("삼성동", "locatedIn", "서울", None) not in got

@@ -53,6 +53,10 @@ _NOT_HELD_AFTER = re.compile(r"\s*(?:당선자|당선인|권한대행|내정자|
 # Words after a name that stand for other people: 유가족, 변호인, 측 …
 _SOMEONE_ELSE = {"측", "유가족", "가족", "유족", "변호인", "대리인", "법률대리인", "변호사", "측근", "부인", "아들", "딸",
                  "남편", "아내", "어머니", "아버지", "관계자", "지지자", "팬", "모임"}
+_ADMIN_ENDINGS = ("시", "도", "군", "구", "주", "성", "현", "동")
+# Districts inside a city (서울 삼성동, 서울 양천구): the city is only the address, not told as a fact.
+_DISTRICT_ENDINGS = ("동", "구", "읍", "면", "리")
+_NOT_PLACES = {"지역", "남부", "북부", "동부", "서부", "일대", "인근", "현지", "전역"}
 _QUOTATIVE_AFTER = r"[”\"']\s*(?:이?라고|고|며|면서|라며|이라며)(?![가-힣])"
 _QUOTE = re.compile(r"[“\"']([^”\"'“\n]{4,})[”\"']\s*(?:이?라고|고|며|면서|라며|이라며|[했한]다(?:며|고)?)(?![가-힣])")
 # 버락 오바마 미국 제44대 대통령: an ordinal inside an apposition.
@@ -794,11 +798,20 @@ def _elected(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[Fact]:
 
 
 def _places(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[Fact]:
-    """요하네스버그 of 남아프리카 공화국의 요하네스버그, 신월동에 있는 신원초등학교 → locatedIn.
+    """프랑스 칸, 남아프리카 공화국의 요하네스버그, 신월동에 있는 신원초등학교 → locatedIn.
 
-    Bare chains (독일 베를린) give no fact: on the development gold they were right once in nine —
-    mostly true, but not what the article states."""
+    A bare chain gives a fact when a known country, region or city holds a place that is neither a
+    district (서울 삼성동: an address, which our development gold does not count) nor a venue."""
     containers = word_list("places")
+    for ph in phrases:
+        for outer, inner in zip(ph.mentions, ph.mentions[1:]):
+            # 프랑스 칸, 경기도 시흥시: a known country, region or city (or an administrative unit)
+            # written right before a place contains it.
+            if outer.cls == inner.cls == "Place" and inner.start - outer.end <= 1 and len(inner.text) >= 2 \
+                    and (outer.text in containers or outer.text.endswith(_ADMIN_ENDINGS)) \
+                    and inner.text not in containers and inner.text not in _NOT_PLACES \
+                    and not inner.text.endswith(_DISTRICT_ENDINGS) and not any(inner.text.endswith(v) for v in VENUE_HEADS):
+                yield _fact(inner, "locatedIn", outer, sent, outer, inner, "place-nesting", 0.7)
     for ph, nxt in zip(phrases, [*phrases[1:], None]):
         located = nxt is not None and 0 < len(doc[ph.end_tok:nxt.start_tok]) <= 3 and \
             doc[ph.end_tok].lemma_ in ("있다", "위치하다", "위치", "소재")
