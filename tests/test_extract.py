@@ -131,6 +131,8 @@ def test_eval_facts_command(gold_files):
     # persons listed with their titles all take the role of the list
     ("새 위원으로 박지훈 한빛재단 사무총장, 최유나 누리협회 회장 등이 임명되었다.",
      {("박지훈", "holdsPosition", "위원"), ("최유나", "holdsPosition", "위원"), ("최유나", "memberOf", "누리협회")}),
+    # a team that competes in a championship attends it
+    ("한국 대표팀은 제5회 아시아 배구 선수권 대회에 출전했다.", {("한국 대표팀", "attended", "제5회 아시아 배구 선수권 대회")}),
 ])
 def test_more_patterns(nlp, text, expected):
     got = {(s, r, o) for s, r, o, m in facts(nlp, text) if m is None}
