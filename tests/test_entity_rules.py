@@ -135,3 +135,12 @@ def test_a_name_kiwi_calls_a_common_noun_before_a_title(nlp):
     assert ("주기선", "PS") in {(e.text, e.label_) for e in doc.ents}
     doc = nlp.get_pipe("kg_entity_rules")(nlp.make_doc("정치인 상담소장은 이렇게 말했다."))
     assert not any(e.label_ == "PS" for e in doc.ents)
+
+
+def test_short_names_of_an_organisation_named_before(nlp):
+    doc = nlp("공정거래위원회는 과징금을 부과했다. 공정위는 재발을 막겠다고 밝혔다.")
+    assert ("공정위", "OG") in {(e.text, e.label_) for e in doc.ents}
+    assert ("공정거래위원회", "공정위") in doc._.short_names
+    # letters in order, but not ending in the head's first letter: no short name
+    doc = nlp("반민족행위특별조사위원회는 해체되었다. 반민족행위는 처벌되지 않았다.")
+    assert doc._.short_names == []

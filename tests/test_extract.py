@@ -258,3 +258,13 @@ def test_a_known_region_before_a_place_contains_it(nlp):
     # a district in a city is only an address; a venue's place comes from its own rule
     got = facts(nlp, "한빛전자는 서울 삼성동 코엑스에서 신제품 발표회를 열었다.")
     assert ("삼성동", "locatedIn", "서울", None) not in got
+
+
+def test_a_short_name_is_an_alias_of_the_organisation(nlp):
+    from kg.resolve import resolve
+
+    text = '대통령직 인수위원회는 개편안을 발표하였다. 인수위는 "기능을 강화하려고 한다"며 밝혔다.'
+    article = Article(id="t", text=text, date="2024-05-14")
+    resolved = resolve(article, extract(nlp(text), article))
+    speakers = {resolved.nodes[f.subject].label for f in resolved.facts if f.relation == "said"}
+    assert speakers == {"대통령직 인수위원회"}

@@ -68,6 +68,8 @@ _COMPANY_WORDS = frozenset({"스타트업", "기업", "업체", "회사", "벤�
 _INSTITUTION_HEADS = frozenset({"위원회", "협회", "연맹", "재단", "협의회", "연합회", "조합", "학회", "공사", "공단",
                                 "대사관", "영사관", "대표팀", "국가대표팀", "연구팀", "연구진", "사절단", "대표단", "선수단",
                                 "조사단", "합창단", "교향악단", "경찰", "검찰", "육군", "해군", "공군", "해병대"})
+# Heads that end an organisation's name, for its short forms (인수위원회 → 인수위).
+_ORG_HEADS = frozenset({"위원회", "부", "처", "청", "당", "협회", "연맹", "재단", "공사", "공단", "은행", "연구원", "대학교"})
 # Words that end a company's national or global branch name: 구글 코리아, 천지인터내셔널 트럭.
 _BRANCH_WORDS = frozenset({"코리아", "재팬", "차이나", "인터내셔널", "글로벌"})
 _PLACE_HEADS = frozenset({"공화국", "주", "왕국", "연방", "섬", "제도", "반도", "자치구", "특별시", "광역시"})
@@ -137,6 +139,10 @@ def noun_core(doc: Doc, start: int, end: int) -> int:
     return i
 
 
+if not Doc.has_extension("short_names"):
+    Doc.set_extension("short_names", default=[])
+
+
 class EntityRules:
     """Adds EV, CV, OG, LC, AF and fallback PS spans by rule."""
 
@@ -181,6 +187,7 @@ class EntityRules:
         ents = _orgs_before_titles(_orgs_in_titles(doc, words, _join_units(_places_by_form(doc, words, ents))))
         ents = _same_name_same_entity(doc, words, _cued_persons(doc, _lists_share_a_class(ents)))
         ents = _names_before_org_titles(doc, words, ents, self._unknown_word)
+        ents = _short_names(doc, words, ents)
         # Each step keeps spans apart; should two ever meet, the longer wins rather than the article failing.
         doc.ents = filter_spans(ents)
         return doc
@@ -441,6 +448,45 @@ class EntityRules:
                 if noun_core(doc, s, e) != e:
                     break
         yield from _foreign_names_by_titles(doc, words, [s for s in found if s.label_ == "CV"])
+
+
+def _short_names(doc: Doc, words: list[tuple[int, int]], ents: list[Span]) -> list[Span]:
+    """인수위 after 대통령직 인수위원회, 공정위 after 공정거래위원회, 민주당 after 더불어민주당: a word made
+    of letters of an organisation named earlier, in order, ending in the first letter of its head
+    (위원회, 부, 당 …), is that organisation. The pairs go to ``doc._.short_names`` for the resolver."""
+    orgs: list[tuple[int, str, str]] = []  # (end, name, letters of the name before its head + head's first)
+    for e in ents:
+        name = re.sub(r"[^가-힣]", "", e.text)
+        head = max((h for h in _ORG_HEADS if name.endswith(h) and len(name) > len(h)), key=len, default=None)
+        if e.label_ == "OG" and head is not None:
+            orgs.append((e.end, e.text, name[: -len(head)] + head[0]))
+    if not orgs:
+        return ents
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    named = {(e.start, e.end) for e in ents if e.label_ == "OG"}  # found already: only the alias is news
+    added, pairs = [], []
+    for start, end in words:
+        core_end = noun_core(doc, start, end)
+        text = doc[start:core_end].text
+        if not 3 <= len(text) <= 6 or not re.fullmatch(r"[가-힣]+", text) or text in POSITION_WORDS or (
+                (start, core_end) not in named and any(i in taken for i in range(start, core_end))):
+            continue
+        # (반민족행위 in 반민족행위특별조사위원회 ends in the 위 of 행위, not of 위원회)
+        full = next((name for org_end, name, letters in orgs if org_end <= start and name != text
+                     and text[-1] == letters[-1] and _in_order(text[:-1], letters[:-1])
+                     and (text not in letters[:-1] or letters.endswith(text))), None)
+        if full is not None:
+            if (start, core_end) not in named:
+                added.append(Span(doc, start, core_end, label="OG"))
+            pairs.append((full, text))
+    doc._.short_names = pairs
+    return sorted(ents + added, key=lambda e: e.start) if added else ents
+
+
+def _in_order(letters: str, name: str) -> bool:
+    """Whether ``letters`` occur in ``name`` in order (과기정통 in 과학기술정보통신)."""
+    rest = iter(name)
+    return all(ch in rest for ch in letters)
 
 
 def _cued_persons(doc: Doc, ents: list[Span]) -> list[Span]:
