@@ -50,6 +50,8 @@ def entities(nlp, text: str) -> set[tuple[str, str]]:
     ("이번 훈련은 조선민주주의인민공화국 해군의 포격을 계기로 실시되었다.", {("조선민주주의인민공화국 해군", "OG")}),
     # a bare venue word after a hospital is a part of its name
     ("발인은 서울 서대문구 한빛병원 장례식장에서 엄수됐다.", {("한빛병원 장례식장", "LC")}),
+    # a name three bare-noun words before its title, a quote opening before it
+    ('이에 대해 "명현석 누리대 항공학과 교수는 참여율 20%는 힘든 수준"이라고 평가했다.', {("명현석", "PS")}),
 ])
 def test_rule_entities(nlp, text, expected):
     assert expected <= entities(nlp, text)

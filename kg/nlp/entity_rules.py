@@ -426,6 +426,8 @@ class EntityRules:
                     and i + 1 < len(doc) and doc[i + 1].text == ")" and _KOREAN_NAME.match(doc[i].text):
                 yield Span(doc, i, i + 1, label="PS")
         for n, (start, end) in enumerate(words):
+            if doc[start].text in _QUOTES and start + 1 < end:
+                start += 1  # "문현철 초당대 … 교수는: a quote may open before the name
             # (김도윤/NNG: Kiwi calls a name it has never seen a common noun)
             if doc[start].tag_ != "NNP" and not (doc[start].tag_ == "NNG" and _KOREAN_NAME.match(doc[start].text)
                                                 and len(doc[start].text) == 3 and self._unknown_word(doc[start].text)):
@@ -440,8 +442,10 @@ class EntityRules:
             name = doc[start:core_end].text
             if core_end != end or not _PERSON.match(name) or name in gazetteer() or name in word_list("places"):
                 continue
-            # 이종호 [과학기술정보통신부] 장관: bare nouns up to the position.
-            for s, e in words[n + 1:n + 3]:
+            # 이종호 [과학기술정보통신부] 장관, 문현철 [초당대 군사학과] 교수: bare nouns up to the position
+            # (two words, or three when the next is no name word: 마리아 쿠슈니크 … is a foreign name).
+            reach = 4 if n + 1 < len(words) and _name_word(doc, *words[n + 1]) is None else 3
+            for s, e in words[n + 1:n + reach]:
                 if s in positions or (e - 1) in positions:
                     yield Span(doc, start, core_end, label="PS")
                     break
@@ -663,9 +667,10 @@ def _foreign_full_names(doc: Doc, words: list[tuple[int, int]], ents: list[Span]
 
     out: list[Span] = []
     for ent in ents:
-        if ent.label_ == "PS" and " " not in ent.text and ent.start in starts and starts[ent.start][1] == ent.end:
+        # (a name of two words may have a third: 알레한드로 곤잘레스 이냐리투)
+        if ent.label_ == "PS" and ent.text.count(" ") <= 1 and ent.start in starts and ent.end in ends:
             start, end = ent.start, ent.end
-            foreign = not _KOREAN_NAME.match(ent.text)
+            foreign = not _KOREAN_NAME.match(ent.text.split()[0])
             left = ends.get(start)
             if foreign and left is not None and doc[start - 1].whitespace_ and noun_core(doc, *left) == left[1] \
                     and name_part(*left):
