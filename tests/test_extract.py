@@ -258,6 +258,8 @@ def test_a_known_region_before_a_place_contains_it(nlp):
     # a district in a city is only an address; a venue's place comes from its own rule
     got = facts(nlp, "한빛전자는 서울 삼성동 코엑스에서 신제품 발표회를 열었다.")
     assert ("삼성동", "locatedIn", "서울", None) not in got
+    got = facts(nlp, "경남 경주시 남남서쪽 9km 지역에서 규모 5.1의 지진이 발생하였다.")
+    assert not any(r == "locatedIn" and s.endswith("쪽") for s, r, _, _ in got)
 
 
 def test_a_short_name_is_an_alias_of_the_organisation(nlp):

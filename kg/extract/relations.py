@@ -54,7 +54,8 @@ _NOT_HELD_AFTER = re.compile(r"\s*(?:당선자|당선인|권한대행|내정자|
 _SOMEONE_ELSE = {"측", "유가족", "가족", "유족", "변호인", "대리인", "법률대리인", "변호사", "측근", "부인", "아들", "딸",
                  "남편", "아내", "어머니", "아버지", "관계자", "지지자", "팬", "모임"}
 _ADMIN_ENDINGS = ("시", "도", "군", "구", "주", "성", "현", "동")
-# Districts inside a city (서울 삼성동, 서울 양천구): the city is only the address, not told as a fact.
+# Districts inside a city (서울 삼성동, 서울 양천구): the city is only the address, not told as a fact;
+# 경주시 남남서쪽 is a direction.
 _DISTRICT_ENDINGS = ("동", "구", "읍", "면", "리")
 _NOT_PLACES = {"지역", "남부", "북부", "동부", "서부", "일대", "인근", "현지", "전역"}
 _QUOTATIVE_AFTER = r"[”\"']\s*(?:이?라고|고|며|면서|라며|이라며)(?![가-힣])"
@@ -810,7 +811,8 @@ def _places(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[Fact]:
             if outer.cls == inner.cls == "Place" and inner.start - outer.end <= 1 and len(inner.text) >= 2 \
                     and (outer.text in containers or outer.text.endswith(_ADMIN_ENDINGS)) \
                     and inner.text not in containers and inner.text not in _NOT_PLACES \
-                    and not inner.text.endswith(_DISTRICT_ENDINGS) and not any(inner.text.endswith(v) for v in VENUE_HEADS):
+                    and not inner.text.endswith(_DISTRICT_ENDINGS + ("쪽",)) \
+                    and not any(inner.text.endswith(v) for v in VENUE_HEADS):
                 yield _fact(inner, "locatedIn", outer, sent, outer, inner, "place-nesting", 0.7)
     for ph, nxt in zip(phrases, [*phrases[1:], None]):
         located = nxt is not None and 0 < len(doc[ph.end_tok:nxt.start_tok]) <= 3 and \
