@@ -131,6 +131,14 @@ def test_eval_facts_command(gold_files):
     # persons listed with their titles all take the role of the list
     ("새 위원으로 박지훈 한빛재단 사무총장, 최유나 누리협회 회장 등이 임명되었다.",
      {("박지훈", "holdsPosition", "위원"), ("최유나", "holdsPosition", "위원"), ("최유나", "memberOf", "누리협회")}),
+    # attendance told in the ways news tells it
+    ("김하늘 장관이 참석한 가운데 제3회 해양포럼이 부산에서 열렸다.",
+     {("김하늘", "attended", "제3회 해양포럼"), ("제3회 해양포럼", "locatedIn", "부산")}),
+    ("김하늘 장관도 제3회 해양포럼에 참석했다.", {("김하늘", "attended", "제3회 해양포럼")}),
+    ("이날 기념식에는 김하늘 장관을 비롯해 오민석 의원 등 200여명이 참석했다.",
+     {("김하늘", "attended", "기념식"), ("오민석", "attended", "기념식")}),
+    ("제3회 해양포럼에는 김하늘 장관과 오민석 의원이 자리했다.", {("오민석", "attended", "제3회 해양포럼")}),
+    ("김하늘 장관, 제3회 해양포럼 참석", {("김하늘", "attended", "제3회 해양포럼")}),
     # a team that competes in a championship attends it
     ("한국 대표팀은 제5회 아시아 배구 선수권 대회에 출전했다.", {("한국 대표팀", "attended", "제5회 아시아 배구 선수권 대회")}),
 ])

@@ -35,6 +35,8 @@ from kg.nlp.lexicon import VENUE_HEADS, word_list
 __all__ = ["extract", "predicate_lexicon", "Predicate"]
 
 # Particle (first morpheme after the phrase) → role.
+# A를 비롯해 B 등이: A is listed with B (the 을/를 belongs to 비롯하다)
+_INCLUDING = re.compile(r"비롯(?:해|하여|한)")
 _ROLE_BY_PARTICLE = {
     "이": "subj", "가": "subj", "께서": "subj", "은": "topic", "는": "topic",
     "을": "obj", "를": "obj", "에서": "place", "에": "goal", "에게": "goal", "께": "goal", "한테": "goal",
@@ -197,15 +199,14 @@ def _phrases(doc: Doc, sent: Span) -> list[_Phrase]:
 
 
 def _share_list_roles(doc: Doc, phrases: list[_Phrase]) -> None:
-    """A, B, C 등이 참석했다: the listed phrases take the role of the last one."""
+    """A, B, C 등이 참석했다, A를 비롯해 B 등이 참석했다: the listed phrases take the role of the last one."""
     for i in range(len(phrases) - 2, -1, -1):
         ph, nxt = phrases[i], phrases[i + 1]
-        if ph.role is not None or nxt.role is None:
-            continue
-        between = doc[ph.end_tok:nxt.start_tok]
+        between = doc[ph.end_tok:nxt.start_tok].text.strip()
+        listed = between in (",", "·", "및", "、") if ph.role is None else (
+            ph.role == "obj" and _INCLUDING.fullmatch(between) is not None)
         # (정현호 전국대학총학생회모임 집행장, 하지원 … 대표 등이: the phrases' persons are listed.)
-        if between.text.strip() in (",", "·", "및", "、") and ph.referent is not None \
-                and ph.referent.cls == nxt.referent.cls:
+        if listed and nxt.role is not None and ph.referent is not None and ph.referent.cls == nxt.referent.cls:
             ph.role = nxt.role
 
 
@@ -465,6 +466,8 @@ def _facts_for(doc, sent, tok, pred, passive, relative, local, following, phrase
 
     # The subject: in this clause, else the nearest topic/subject earlier in the sentence.
     subjects = [ph.referent for ph in by_role.get("subj", []) + ([] if topic_object else by_role.get("topic", []))]
+    if not subjects:  # 박세리 장관도 포럼에 참석했다
+        subjects = [ph.referent for ph in by_role.get("also", [])]
     if relative_subject:
         subjects = [following.referent] if following is not None else []
     elif not subjects:
@@ -689,25 +692,31 @@ def _noun_predicates(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[F
         if nxt.is_space and nxt.i + 1 < sent.end:
             nxt = doc[nxt.i + 1]
         pred = lexicon.get(nxt.text)
-        if pred is None or nxt.i + 1 >= len(doc) or pred.relation in ("partneredWith", "met"):
+        if pred is None or pred.relation in ("partneredWith", "met"):
             continue
         if any(t.tag_.startswith("J") for t in doc[ph.end_tok - 1:nxt.i]):
             continue  # NASA)가 지원하는: a particle between makes the entity an argument, not the object
         after = doc[nxt.i + 1:nxt.i + 3]
-        if not (after[0].tag_.startswith("XSV") or (after[0].text in ("을", "를") and len(after) > 1
-                                                       and after[1].pos_ in ("VERB", "NOUN"))):
+        # a headline ends in the predicate noun: 문재인 대통령, 유엔총회 참석
+        headline = not after or after[0].is_space or "\n" in nxt.whitespace_ or after[0].tag_ == "SF"
+        if not (headline or after[0].tag_.startswith("XSV") or (
+                after[0].text in ("을", "를") and len(after) > 1 and after[1].pos_ in ("VERB", "NOUN"))):
             continue
         allowed = _OBJECT_CLASSES.get(pred.relation)
         if allowed is not None and ref.cls not in allowed or _polarity(doc, nxt, sent.end) == "negated":
             continue
         agents = _AGENTS | {"Place"} if pred.relation in ("won", "attended") else _AGENTS
-        heads = [p.referent for p in phrases if p.role in ("subj", "topic") and p.referent is not None
+        heads = [p.referent for p in phrases if p.role in ("subj", "topic", "also") and p.referent is not None
                  and p.referent.cls in agents and p.referent is not ref]
+        first = phrases[0]
+        if not heads and first is not ph and first.role is None and first.end_tok < sent.end \
+                and doc[first.end_tok].text == "," and first.referent is not None and first.referent.cls in agents:
+            heads = [first.referent]  # a headline: 문재인 대통령, 유엔총회 참석
         before = [h for h in heads if h.start < ref.start]
         subject = (before[-1] if before else heads[0]) if heads else None
         if subject is not None:
             # 유럽 방문을 마칠 예정이다: intended, unless the noun is itself the verb (방문했다).
-            intended = _sentence_modality(doc, sent) and not after[0].tag_.startswith("XSV")
+            intended = _sentence_modality(doc, sent) and not headline and not after[0].tag_.startswith("XSV")
             modality = "planned" if intended else None
             yield _fact(subject, pred.relation, ref, sent, subject, nxt, f"noun-predicate:{nxt.text}", 0.7, modality)
 

@@ -73,6 +73,8 @@ _ORG_HEADS = frozenset({"위원회", "부", "처", "청", "당", "협회", "연�
 # Words that end a company's national or global branch name: 구글 코리아, 천지인터내셔널 트럭.
 _BRANCH_WORDS = frozenset({"코리아", "재팬", "차이나", "인터내셔널", "글로벌"})
 _PLACE_HEADS = frozenset({"공화국", "주", "왕국", "연방", "섬", "제도", "반도", "자치구", "특별시", "광역시"})
+# Nouns that place a clause in time or setting and never begin a name: …이 참석한 가운데 포럼이 열렸다.
+_NOT_IN_NAMES = frozenset({"가운데", "속", "중", "끝", "뒤", "후", "전", "이후", "이전", "당시", "무렵", "동안", "사이"})
 _ORG_UNITS = frozenset({"위원회", "본부", "지부", "사무국", "사무처", "노조", "지도부", "연구소", "분과"})
 # Words that qualify a title rather than name an organisation (전 국무총리, 대선 후보).
 _TITLE_WORDS = {"전", "현", "신임", "당시", "대선", "총선", "전직", "현직", "공동", "초대", "상임", "수석", "선임", "차기",
@@ -238,7 +240,8 @@ class EntityRules:
             begin = start
             # Extend left over preceding bare-noun words of the same sentence.
             for p_start, p_end in reversed(words[max(0, n - 4):n]):
-                if noun_core(doc, p_start, p_end) != p_end or doc[p_start].text in TIME_DETERMINERS:
+                if noun_core(doc, p_start, p_end) != p_end or doc[p_start].text in TIME_DETERMINERS \
+                        or doc[p_start:p_end].text in _NOT_IN_NAMES:
                     break
                 # A year belongs to the name (2010년 FIFA 월드컵); other dates do not…
                 # …and so do an ordinal, an anniversary and a season (제24회 동계 올림픽, 10주년 기념행사).
