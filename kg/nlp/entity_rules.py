@@ -447,7 +447,9 @@ class EntityRules:
                 continue
             # 이종호 [과학기술정보통신부] 장관, 문현철 [초당대 군사학과] 교수: bare nouns up to the position
             # (two words, or three when the next is no name word: 마리아 쿠슈니크 … is a foreign name).
-            reach = 4 if n + 1 < len(words) and _name_word(doc, *words[n + 1]) is None else 3
+            # (연세대 [지구시스템과학과] 교수: a name shaped like a university's is too far from the title)
+            reach = 4 if n + 1 < len(words) and _name_word(doc, *words[n + 1]) is None \
+                and _KOREAN_NAME.match(name) and not name.endswith("대") else 3
             for s, e in words[n + 1:n + reach]:
                 if s in positions or (e - 1) in positions:
                     yield Span(doc, start, core_end, label="PS")
@@ -671,7 +673,8 @@ def _foreign_full_names(doc: Doc, words: list[tuple[int, int]], ents: list[Span]
     out: list[Span] = []
     for ent in ents:
         # (a name of two words may have a third: 알레한드로 곤잘레스 이냐리투)
-        if ent.label_ == "PS" and ent.text.count(" ") <= 1 and ent.start in starts and ent.end in ends:
+        if ent.label_ == "PS" and ent.text.count(" ") <= 1 and ent.start in starts and ent.end in ends and all(
+                noun_core(doc, a, b) == b and _name_word(doc, a, b) is not None for a, b in eojeols(ent)):
             start, end = ent.start, ent.end
             foreign = not _KOREAN_NAME.match(ent.text.split()[0])
             left = ends.get(start)
