@@ -52,6 +52,8 @@ def entities(nlp, text: str) -> set[tuple[str, str]]:
     ("발인은 서울 서대문구 한빛병원 장례식장에서 엄수됐다.", {("한빛병원 장례식장", "LC")}),
     # a name three bare-noun words before its title, a quote opening before it
     ('이에 대해 "명현석 누리대 항공학과 교수는 참여율 20%는 힘든 수준"이라고 평가했다.', {("명현석", "PS")}),
+    # a proper noun with a model number written onto it is a product
+    ("사용자들은 노바폰S3보다 누리폰5를 선택하겠다고 답했다.", {("노바폰S3", "AF"), ("누리폰5", "AF")}),
 ])
 def test_rule_entities(nlp, text, expected):
     assert expected <= entities(nlp, text)

@@ -139,6 +139,8 @@ def test_eval_facts_command(gold_files):
      {("김하늘", "attended", "기념식"), ("오민석", "attended", "기념식")}),
     ("제3회 해양포럼에는 김하늘 장관과 오민석 의원이 자리했다.", {("오민석", "attended", "제3회 해양포럼")}),
     ("김하늘 장관, 제3회 해양포럼 참석", {("김하늘", "attended", "제3회 해양포럼")}),
+    # a product with its model number, launched in the passive by the company in the genitive
+    ("한빛전자의 노바폰2가 어제 국내에 공식 출시됐다.", {("한빛전자", "launched", "노바폰2")}),
     # a team that competes in a championship attends it
     ("한국 대표팀은 제5회 아시아 배구 선수권 대회에 출전했다.", {("한국 대표팀", "attended", "제5회 아시아 배구 선수권 대회")}),
 ])

@@ -491,6 +491,15 @@ def _facts_for(doc, sent, tok, pred, passive, relative, local, following, phrase
             if ph.referent is not None and ph.referent.cls == "Person" and titles:
                 t = titles[-1].referent
                 yield _fact(ph.referent, "holdsPosition", t, sent, t, tok, f"predicate:{tok.lemma_}", 0.75, modality)
+    if passive and pred.relation in ("launched", "announced", "demonstrated") and modality != "negated":
+        # 애플의 아이폰4가 출시됐다: what the passive names is the object; whose it is, the agent.
+        for ph in by_role.get("subj", []) + by_role.get("topic", []):
+            owner = next((p for p in local if p.end_tok == ph.start_tok and p.role == "gen"), None)
+            thing = _retyped(doc, ph.referent, allowed) if ph.referent is not None else None
+            if owner is not None and thing is not None and owner.referent is not None \
+                    and owner.referent.cls == "Organization":
+                yield _fact(owner.referent, pred.relation, thing, sent, owner.referent, tok,
+                            f"passive:{tok.lemma_}", 0.7, modality)
     event = None
     if passive:
         # 미국 실리콘밸리에서 열린 '간담회': the event is the noun the clause modifies.

@@ -418,6 +418,17 @@ class EntityRules:
                     continue
                 yield Span(doc, name_start, tok.i, label="OG")
                 yield Span(doc, tok.i + 1, close, label="AF")
+        # 아이폰4, 갤럭시S3, 노트7: a proper noun with a model number written onto it.
+        not_names = word_list("not_names")
+        for start, end in words:
+            core_end = noun_core(doc, start, end)
+            core = doc[start:core_end]
+            # (a common noun only if Kiwi does not know it: 누리폰5, not 시즌2)
+            if len(core) >= 2 and re.fullmatch(r"[가-힣]{2,}", core[0].text) and (core[0].tag_ == "NNP" or (
+                    core[0].tag_ == "NNG" and self._unknown_word(core[0].text))) \
+                    and all(t.tag_ in ("SN", "SL") for t in core[1:]) and core[-1].tag_ == "SN" \
+                    and core.text not in not_names and core[0].ent_type_ not in ("DT", "QT"):
+                yield Span(doc, start, core_end, label="AF")
 
     def _persons(self, doc: Doc, words: list[tuple[int, int]], found: list[Span]) -> Iterator[Span]:
         """A Hangul proper noun right before a position: 이종호 (…부) 장관, 최아름 기자; a Korean
