@@ -54,6 +54,8 @@ def entities(nlp, text: str) -> set[tuple[str, str]]:
     ('이에 대해 "명현석 누리대 항공학과 교수는 참여율 20%는 힘든 수준"이라고 평가했다.', {("명현석", "PS")}),
     # a proper noun with a model number written onto it is a product
     ("사용자들은 노바폰S3보다 누리폰5를 선택하겠다고 답했다.", {("노바폰S3", "AF"), ("누리폰5", "AF")}),
+    # incidents are events; a known region before one stays a place
+    ("지난달 강원도 고성 산불 사건으로 주민들이 대피했다.", {("강원도", "LC"), ("고성 산불 사건", "EV")}),
 ])
 def test_rule_entities(nlp, text, expected):
     assert expected <= entities(nlp, text)

@@ -73,6 +73,9 @@ _ORG_HEADS = frozenset({"위원회", "부", "처", "청", "당", "협회", "연�
 # Words that end a company's national or global branch name: 구글 코리아, 천지인터내셔널 트럭.
 _BRANCH_WORDS = frozenset({"코리아", "재팬", "차이나", "인터내셔널", "글로벌"})
 _PLACE_HEADS = frozenset({"공화국", "주", "왕국", "연방", "섬", "제도", "반도", "자치구", "특별시", "광역시"})
+# Heads of events that happen to places rather than being held there.
+_INCIDENT_HEADS = frozenset({"사건", "사고", "포격", "침몰", "참사", "테러", "화재", "지진", "폭동", "학살", "파업",
+                             "쿠데타", "전쟁"})
 # Nouns that place a clause in time or setting and never begin a name: …이 참석한 가운데 포럼이 열렸다.
 _NOT_IN_NAMES = frozenset({"가운데", "속", "중", "끝", "뒤", "후", "전", "이후", "이전", "당시", "무렵", "동안", "사이"})
 _ORG_UNITS = frozenset({"위원회", "본부", "지부", "사무국", "사무처", "노조", "지도부", "연구소", "분과"})
@@ -248,8 +251,11 @@ class EntityRules:
                 year = re.fullmatch(r"\d{4}년|제?\s*\d+\s*(?:회|대|차|주년)|[동하춘추]계", doc[p_start:p_end].text) is not None
                 # A title belongs to an election's name (미국 대통령 선거), not to other events.
                 election = doc[core_end - 1].text in ("선거", "대선", "총선", "선출", "취임식")
+                # (연평도 포격, 강릉 투하사건: an incident's place stays a place of its own)
+                incident = _ends_with(doc[start:core_end].text, _INCIDENT_HEADS)
                 if (doc[p_end - 1].text in POSITION_WORDS and not election) or (
-                        doc[p_start].ent_type_ in ("PS", "DT", "QT", "TI") and not year):
+                        doc[p_start].ent_type_ in ("PS", "DT", "QT", "TI") and not year) or (
+                        incident and doc[p_start:p_end].text in word_list("places")):
                     break
                 if any(t.is_sent_start or "\n" in t.text or t.text in "()" for t in doc[p_start + 1:begin + 1]):
                     break
