@@ -56,6 +56,9 @@ def entities(nlp, text: str) -> set[tuple[str, str]]:
     ("사용자들은 노바폰S3보다 누리폰5를 선택하겠다고 답했다.", {("노바폰S3", "AF"), ("누리폰5", "AF")}),
     # incidents are events; a known region before one stays a place
     ("지난달 강원도 고성 산불 사건으로 주민들이 대피했다.", {("강원도", "LC"), ("고성 산불 사건", "EV")}),
+    # a company form written apart from the name; 등 is no part of an event
+    ("보도에 따르면 주식회사 누리레일은 사고 원인을 조사한다고 밝혔다.", {("주식회사 누리레일", "OG")}),
+    ("열차가 대량 지연되는 등 사고 여파가 이어졌다.", {("사고", "EV")}),
 ])
 def test_rule_entities(nlp, text, expected):
     assert expected <= entities(nlp, text)

@@ -77,7 +77,7 @@ _PLACE_HEADS = frozenset({"공화국", "주", "왕국", "연방", "섬", "제도
 _INCIDENT_HEADS = frozenset({"사건", "사고", "포격", "침몰", "참사", "테러", "화재", "지진", "폭동", "학살", "파업",
                              "쿠데타", "전쟁"})
 # Nouns that place a clause in time or setting and never begin a name: …이 참석한 가운데 포럼이 열렸다.
-_NOT_IN_NAMES = frozenset({"가운데", "속", "중", "끝", "뒤", "후", "전", "이후", "이전", "당시", "무렵", "동안", "사이"})
+_NOT_IN_NAMES = frozenset({"가운데", "속", "중", "끝", "뒤", "후", "전", "이후", "이전", "당시", "무렵", "동안", "사이", "등"})
 _ORG_UNITS = frozenset({"위원회", "본부", "지부", "사무국", "사무처", "노조", "지도부", "연구소", "분과"})
 # Words that qualify a title rather than name an organisation (전 국무총리, 대선 후보).
 _TITLE_WORDS = {"전", "현", "신임", "당시", "대선", "총선", "전직", "현직", "공동", "초대", "상임", "수석", "선임", "차기",
@@ -274,7 +274,13 @@ class EntityRules:
 
     def _orgs_and_positions(self, doc: Doc, words: list[tuple[int, int]]) -> Iterator[Span]:
         known = gazetteer()
-        for start, end in words:
+        for n, (start, end) in enumerate(words):
+            if doc[start:end].text in ("주식회사", "(주)", "㈜") and n + 1 < len(words):
+                # 주식회사 에스알(SR)은: the company form and the name are one organisation.
+                name_end = noun_core(doc, *words[n + 1])
+                if name_end > words[n + 1][0]:
+                    yield Span(doc, start, name_end, label="OG")
+                continue
             if doc[start].text in ("[", "<", "《") and start + 1 < end:
                 start += 1
             core_end = noun_core(doc, start, end)

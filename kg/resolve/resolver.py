@@ -45,6 +45,8 @@ _PARTICLES = re.compile(r"(?<=[가-힣A-Za-z0-9)'\"’”」』》〉])(?:에서
 # not fit is not carrying that particle: 김지은 keeps its 은, 경기도 keeps its 도 (see _keeps).
 _AFTER_CONSONANT = {"은", "을", "과", "으로"}
 _AFTER_VOWEL = {"는", "를", "와"}
+# 주식회사 에스알, (주)한빛전자, 한빛전자㈜: the legal form is no part of the name.
+_COMPANY_FORM = re.compile(r"^(?:주식회사|\(주\)|㈜)\s*|\s*(?:주식회사|\(주\)|㈜)$")
 _CONFUSABLE = frozenset({"Person", "Organization", "Place"})
 _QUOTES = "'\"‘’“”「」『』《》〈〉 "
 
@@ -74,13 +76,17 @@ class ResolvedArticle:
 
 
 def clean_name(text: str) -> str:
-    """The name without quotes, extra spaces or a trailing particle.
+    """The name without quotes, extra spaces, a company form or a trailing particle.
 
     >>> clean_name("‘KIC실리콘밸리’에서")
     'KIC실리콘밸리'
+    >>> clean_name("주식회사 에스알"), clean_name("(주)한빛전자")
+    ('에스알', '한빛전자')
     """
     text = unicodedata.normalize("NFC", text).strip(_QUOTES)
     text = re.sub(r"\s+", " ", text)
+    bare = _COMPANY_FORM.sub("", text).strip()
+    text = bare if len(bare) >= 2 else text
     match = _PARTICLES.search(text)
     if match is None or _keeps(text[: match.start()], match.group()):
         return text
