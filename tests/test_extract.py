@@ -141,6 +141,10 @@ def test_eval_facts_command(gold_files):
     ("김하늘 장관, 제3회 해양포럼 참석", {("김하늘", "attended", "제3회 해양포럼")}),
     # a product with its model number, launched in the passive by the company in the genitive
     ("한빛전자의 노바폰2가 어제 국내에 공식 출시됐다.", {("한빛전자", "launched", "노바폰2")}),
+    # memberships told by 소속, by brackets, by where one works
+    ("새빛당 소속 오민석 의원은 법안을 발의했다.", {("오민석", "memberOf", "새빛당")}),
+    ("오민석 의원(새빛당)은 법안을 발의했다.", {("오민석", "memberOf", "새빛당")}),
+    ("한빛전자에 근무하는 김하늘 연구원은 이렇게 말했다.", {("김하늘", "memberOf", "한빛전자")}),
     # a team that competes in a championship attends it
     ("한국 대표팀은 제5회 아시아 배구 선수권 대회에 출전했다.", {("한국 대표팀", "attended", "제5회 아시아 배구 선수권 대회")}),
 ])

@@ -44,7 +44,7 @@ _ROLE_BY_PARTICLE = {
     "로": "dir", "으로": "dir",
 }
 # Words that may stand inside an apposition: 윤세라 전 한빛소프트 부사장.
-_APPOSITION_FILLERS = {"전", "현", "前", "現", "신임", "초대", "당시", "겸"}
+_APPOSITION_FILLERS = {"전", "현", "前", "現", "신임", "초대", "당시", "겸", "소속"}
 _FORMER = re.compile(r"(?:^|\s)(?:전|前)\s")
 _NOT_HELD = ("였던", "이었던", "출신")
 # 제명된, 탈당한, 출당: a membership the sentence says has ended (or is disputed).
@@ -326,6 +326,15 @@ def _apposition(sent: Span, phrases: list[_Phrase], people_by_position: dict[str
                 yield _fact(person, "memberOf", m, sent, person, m, "apposition", 0.8)
         if former:
             continue
+        # 김철수 의원(더불어민주당): the organisation in brackets right after the person and title.
+        # (whatever the model called it: the slot makes it an organisation, 오민석 의원(새빛당))
+        nxt = next((p for p in phrases if p.start_tok > ph.start_tok), None)
+        org = nxt.mentions[0] if nxt is not None else None
+        if org is not None and not ended and org.cls in ("Organization", "Place") \
+                and any(m.cls == "Position" for m in ph.mentions) \
+                and doc.text[ph.mentions[-1].end:org.start] == "(" and doc.text[org.end:org.end + 1] == ")":
+            org = Mention(org.text, "Organization", org.start, org.end)
+            yield _fact(person, "memberOf", org, sent, person, org, "bracket-apposition", 0.75)
         # 더불어민주당의 문재인 후보 / 애플의 CEO 스티브 잡스: the organisation in the genitive.
         prev = next((p for p in reversed(phrases) if p.end_tok <= ph.start_tok), None)
         if prev is not None and prev.role == "gen" and prev.end_tok == ph.start_tok and prev.referent is not None \
@@ -514,6 +523,13 @@ def _facts_for(doc, sent, tok, pred, passive, relative, local, following, phrase
             for o in objects:
                 if s != o:
                     yield _fact(s, pred.relation, o, sent, s, tok, f"predicate:{tok.lemma_}", 0.8, modality)
+        if pred.relation == "holdsPosition" and relative and following is not None and not objects \
+                and following.referent is not None and following.referent.cls == "Person":
+            # 한빛전자에 근무하는 김철수 연구원: who works there is the noun the clause modifies.
+            for ph in by_role.get("goal", []) + by_role.get("place", []):
+                if ph.referent is not None and ph.referent.cls == "Organization":
+                    yield _fact(following.referent, "memberOf", ph.referent, sent, ph.referent, tok,
+                                f"predicate:{tok.lemma_}", 0.7, modality)
         if pred.relation == "holdsPosition":
             # 한국예술원 뮤지컬학부 학부장으로 재직 (the organisation named with the title, not its
             # unit), 삼성전자에서 연구원으로 근무 (where the work is done).
