@@ -275,7 +275,8 @@ class EntityRules:
     def _orgs_and_positions(self, doc: Doc, words: list[tuple[int, int]]) -> Iterator[Span]:
         known = gazetteer()
         for n, (start, end) in enumerate(words):
-            if doc[start:end].text in ("주식회사", "(주)", "㈜") and n + 1 < len(words):
+            if doc[start].text in ("주식회사", "(", "㈜") and doc[start:end].text in ("주식회사", "(주)", "㈜") \
+                    and n + 1 < len(words):
                 # 주식회사 에스알(SR)은: the company form and the name are one organisation.
                 name_end = noun_core(doc, *words[n + 1])
                 if name_end > words[n + 1][0]:
@@ -433,6 +434,8 @@ class EntityRules:
         # 아이폰4, 갤럭시S3, 노트7: a proper noun with a model number written onto it.
         not_names = word_list("not_names")
         for start, end in words:
+            if end - start < 2 or doc[start].tag_ not in ("NNP", "NNG") or doc[start + 1].tag_ not in ("SN", "SL"):
+                continue
             core_end = noun_core(doc, start, end)
             core = doc[start:core_end]
             # (a common noun only if Kiwi does not know it: 누리폰5, not 시즌2)
@@ -526,10 +529,11 @@ def _cued_persons(doc: Doc, ents: list[Span]) -> list[Span]:
     person is a person — and so is every other mention of that name in the article, whatever the
     model called it there."""
     cued: set[str] = set()
+    text = doc.text  # (built anew on every access)
     for ent in ents:
         if ent.label_ not in ("PS", "OG", "LC") or not _KOREAN_NAME.match(ent.text):
             continue
-        after = doc.text[ent.end_char:ent.end_char + 12]
+        after = text[ent.end_char:ent.end_char + 12]
         if _PERSON_CUE.match(after):
             cued.add(ent.text)
     if not cued:
