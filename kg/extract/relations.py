@@ -314,12 +314,12 @@ def _apposition(sent: Span, phrases: list[_Phrase], people_by_position: dict[str
             continue
         doc = sent.doc
         # 전 국무총리, 대통령 당선자, 대통령 권한대행, COO였던: not a position held now.
-        after = doc.text[ph.mentions[-1].end:ph.mentions[-1].end + 6]
+        after = _text(doc)[ph.mentions[-1].end:ph.mentions[-1].end + 6]
         former = bool(_FORMER.search(doc[ph.start_tok:ph.end_tok].text)) or after.lstrip().startswith(_NOT_HELD)
         for m in ph.mentions:
             if m.cls == "Position":
                 people_by_position[m.text] = person
-                if not former and not _NOT_HELD_AFTER.match(doc.text[m.end:m.end + 6]):
+                if not former and not _NOT_HELD_AFTER.match(_text(doc)[m.end:m.end + 6]):
                     yield _fact(person, "holdsPosition", m, sent, person, m, "apposition", 0.9)
             elif m.cls == "Organization" and not former and not ended and (
                     any(x.cls == "Position" for x in ph.mentions) or m.end <= person.start):
@@ -332,7 +332,7 @@ def _apposition(sent: Span, phrases: list[_Phrase], people_by_position: dict[str
         org = nxt.mentions[0] if nxt is not None else None
         if org is not None and not ended and org.cls in ("Organization", "Place") \
                 and any(m.cls == "Position" for m in ph.mentions) \
-                and doc.text[ph.mentions[-1].end:org.start] == "(" and doc.text[org.end:org.end + 1] == ")":
+                and _text(doc)[ph.mentions[-1].end:org.start] == "(" and _text(doc)[org.end:org.end + 1] == ")":
             org = Mention(org.text, "Organization", org.start, org.end)
             yield _fact(person, "memberOf", org, sent, person, org, "bracket-apposition", 0.75)
         # 더불어민주당의 문재인 후보 / 애플의 CEO 스티브 잡스: the organisation in the genitive.
@@ -622,11 +622,11 @@ def _quotes(doc: Doc, sent: Span, phrases: list[_Phrase], earlier: list[tuple[Sp
     window, window_phrases = sent, phrases
     # A quote closed here but opened sentences before: take those in (at most three).
     for prev, prev_phrases in reversed(earlier[-3:]):
-        if not _unbalanced(doc.text[window.start_char:sent.end_char]):
+        if not _unbalanced(_text(doc)[window.start_char:sent.end_char]):
             break
         window, window_phrases = doc[prev.start:sent.end], prev_phrases + window_phrases
     # Only quotes closed in this sentence: those closed before were reported with their own sentence.
-    quotes = [m for m in _QUOTE.finditer(doc.text[window.start_char:sent.end_char])
+    quotes = [m for m in _QUOTE.finditer(_text(doc)[window.start_char:sent.end_char])
               if window.start_char + m.end() > sent.start_char]
     if not quotes:
         return
@@ -663,7 +663,7 @@ def _indirect_speech(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[F
     if speaker is None or speaker.end_tok >= len(doc):
         return
     start = doc[speaker.end_tok].idx
-    literal = " ".join((doc.text[start:ending.idx] + ending.text[:-1]).split())
+    literal = " ".join((_text(doc)[start:ending.idx] + ending.text[:-1]).split())
     if len(literal) >= 4:
         # The reporter's paraphrase, not the speaker's words: recorded, not asserted as a quote.
         yield Fact(speaker.referent, "said", literal, sent.text.strip(), start, ending.idx + len(ending.text),
@@ -877,7 +877,7 @@ def _inline_aliases(doc: Doc) -> Iterable[tuple[str, str]]:
     """과학기술정보통신부(과기정통부), 국제해양재단(이하 해양재단): the text states a short name; the
     entity rules found others by their letters (인수위 after 대통령직 인수위원회)."""
     yield from doc._.short_names
-    for m in re.finditer(r"([가-힣A-Za-z0-9·]{3,30})\((?:이하\s*)?([가-힣A-Za-z0-9·]{2,15})\)", doc.text):
+    for m in re.finditer(r"([가-힣A-Za-z0-9·]{3,30})\((?:이하\s*)?([가-힣A-Za-z0-9·]{2,15})\)", _text(doc)):
         full, short = m.groups()
         ent = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
         inner = doc.char_span(m.start(2), m.end(2), alignment_mode="expand")
@@ -886,6 +886,13 @@ def _inline_aliases(doc: Doc) -> Iterable[tuple[str, str]]:
         if any(e.label_ in ("OG", "LC") and e.start <= ent.start < e.end for e in doc.ents) \
                 and len(short) < len(full) and not short.isdigit():
             yield full, short
+
+
+def _text(doc: Doc) -> str:
+    """The article's text, built once: ``Doc.text`` joins every token again on each access."""
+    if "kg.text" not in doc.user_data:
+        doc.user_data["kg.text"] = doc.text
+    return doc.user_data["kg.text"]
 
 
 def _fact(subject, relation, obj, sent: Span, a, b, extractor: str, confidence: float, modality=None) -> Fact:
