@@ -132,16 +132,25 @@ def eojeols(doc: Doc | Span) -> list[tuple[int, int]]:
 
 def noun_core(doc: Doc, start: int, end: int) -> int:
     """End index of the run of noun-like tokens that begins the word ``doc[start:end]``."""
+    tags, texts = _tags_and_texts(doc)
     i = start
     while i < end:
-        tok = doc[i]
-        if tok.tag_ in NOUNISH:
+        if tags[i] in NOUNISH:
             i += 1
-        elif tok.text in _JOINERS and i + 1 < end and doc[i + 1].tag_ in NOUNISH and i > start:
+        elif texts[i] in _JOINERS and i + 1 < end and tags[i + 1] in NOUNISH and i > start:
             i += 1
         else:
             break
     return i
+
+
+def _tags_and_texts(doc: Doc) -> tuple[list[str], list[str]]:
+    """Every token's tag and text as plain lists, made once per document (a Token object is made on
+    each ``doc[i]``; the rules look at tokens hundreds of thousands of times per corpus)."""
+    cached = doc.user_data.get("kg.tags")
+    if cached is None or len(cached[0]) != len(doc):
+        cached = doc.user_data["kg.tags"] = ([t.tag_ for t in doc], [t.text for t in doc])
+    return cached
 
 
 if not Doc.has_extension("short_names"):
@@ -195,6 +204,7 @@ class EntityRules:
         ents = _short_names(doc, words, ents)
         # Each step keeps spans apart; should two ever meet, the longer wins rather than the article failing.
         doc.ents = filter_spans(ents)
+        doc.user_data.pop("kg.tags", None)  # (a cache of this call, not data to ship with the doc)
         return doc
 
     # -- rules --------------------------------------------------------------
