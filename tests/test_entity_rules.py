@@ -59,6 +59,8 @@ def entities(nlp, text: str) -> set[tuple[str, str]]:
     # a company form written apart from the name; 등 is no part of an event
     ("보도에 따르면 주식회사 누리레일은 사고 원인을 조사한다고 밝혔다.", {("주식회사 누리레일", "OG")}),
     ("열차가 대량 지연되는 등 사고 여파가 이어졌다.", {("사고", "EV")}),
+    # a common noun with an organisation's ending right before a title
+    ("그는 이상만 정권의 제1대 문교부 장관을 지냈다.", {("문교부", "OG")}),
 ])
 def test_rule_entities(nlp, text, expected):
     assert expected <= entities(nlp, text)

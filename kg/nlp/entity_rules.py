@@ -51,7 +51,7 @@ _GENERIC_OBJECTS = {"제품", "신제품", "서비스", "계획", "결과", "방
 _DEMO_CUES = ("시연", "선보이", "선보", "출시", "공개", "전시", "소개", "발표")
 # Nouns ending in an organisation suffix that are not organisations.
 _NOT_ORG = {"일부", "내부", "외부", "전부", "세부", "간부", "상부", "하부", "본부", "지원", "인원", "회원", "차원",
-            "병원", "공원", "대학", "학교", "센터", "정부", "기부", "여부", "초원", "자원", "연구원", "이사"}
+            "병원", "공원", "대학", "학교", "센터", "정부", "기부", "여부", "초원", "자원", "연구원", "이사", "사업부"}
 # Endings that make a common noun a title (감사원장, 선임보좌관, 청년특별위원).
 _TITLE_SUFFIXES = frozenset({"위원장", "원장", "관장", "처장", "청장", "국장", "실장", "팀장", "소장", "단장", "부장",
                              "학부장", "집행장", "보좌관", "비서관", "수석", "대변인", "특보", "위원", "회장", "사장",
@@ -200,7 +200,7 @@ class EntityRules:
         ents = _foreign_full_names(doc, words, ents)
         ents = _orgs_before_titles(_orgs_in_titles(doc, words, _join_units(_places_by_form(doc, words, ents))))
         ents = _same_name_same_entity(doc, words, _cued_persons(doc, _lists_share_a_class(ents)))
-        ents = _names_before_org_titles(doc, words, ents, self._unknown_word)
+        ents = _names_before_org_titles(doc, words, _orgs_right_before_titles(doc, words, ents), self._unknown_word)
         ents = _short_names(doc, words, ents)
         # Each step keeps spans apart; should two ever meet, the longer wins rather than the article failing.
         doc.ents = filter_spans(ents)
@@ -786,6 +786,23 @@ def _orgs_before_titles(ents: list[Span]) -> list[Span]:
                 and " " not in b.text and not _KOREAN_NAME.match(b.text):
             out[i + 1] = Span(b.doc, b.start, b.end, label="OG")
     return out
+
+
+def _orgs_right_before_titles(doc: Doc, words: list[tuple[int, int]], ents: list[Span]) -> list[Span]:
+    """문교부 장관, 초당대 교수: a word with an organisation's ending (or a university's 대) right
+    before a title names where the title is held, even a common noun the model and the rules above let
+    pass (a single three-letter word is otherwise too ambiguous to call an organisation)."""
+    titles = {e.start for e in ents if e.label_ == "CV"}
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    added = []
+    for (start, end), (nxt, _) in zip(words, words[1:]):
+        if nxt not in titles or noun_core(doc, start, end) != end or any(i in taken for i in range(start, end)):
+            continue
+        text = doc[start:end].text
+        if 3 <= len(text) <= 10 and re.fullmatch(r"[가-힣]+", text) and text not in _NOT_ORG \
+                and (_ends_with(text, ORG_SUFFIXES) or text.endswith("대")):
+            added.append(Span(doc, start, end, label="OG"))
+    return sorted(ents + added, key=lambda e: e.start) if added else ents
 
 
 def _names_before_org_titles(doc: Doc, words: list[tuple[int, int]], ents: list[Span],
