@@ -61,6 +61,8 @@ def entities(nlp, text: str) -> set[tuple[str, str]]:
     ("열차가 대량 지연되는 등 사고 여파가 이어졌다.", {("사고", "EV")}),
     # a common noun with an organisation's ending right before a title
     ("그는 이상만 정권의 제1대 문교부 장관을 지냈다.", {("문교부", "OG")}),
+    # a quoted name called a work (…라는 영화)
+    ("그는 '하늘정원'이라는 게임을 만들었다.", {("하늘정원", "AF")}),
 ])
 def test_rule_entities(nlp, text, expected):
     assert expected <= entities(nlp, text)

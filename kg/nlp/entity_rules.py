@@ -227,7 +227,8 @@ class EntityRules:
                 after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
                 if any(last.endswith(h) for h in EVENT_HEADS):
                     yield Span(doc, begin, tok.i, label="EV")
-                elif len(inner.text) <= 30 and (opener in _TITLE_BRACKETS or _names_a_work(doc, begin - 1, work_end)):
+                elif len(inner.text) <= 30 and (opener in _TITLE_BRACKETS or _names_a_work(doc, begin - 1, work_end)
+                                                or _called_a_work(doc, tok.i + 1)):
                     # 영화 '엉클 분미', 감독의 '비우티풀', 드라마 '해신'과 '연개소문': a titled work.
                     work_end = tok.i
                     yield Span(doc, begin, tok.i, label="AF")
@@ -951,6 +952,13 @@ def _names_a_work(doc: Doc, quote: int, work_end: int) -> bool:
     # 'A'과 'B', 'A', 'B': the list goes on
     return work_end >= 0 and quote - work_end <= 3 and all(
         t.text in (",", "와", "과", "및") or t.text in _QUOTES.values() for t in doc[work_end:quote])
+
+
+def _called_a_work(doc: Doc, i: int) -> bool:
+    """Whether the words from ``i`` on read (이)라는 + a word for a work: '피의 다이아몬드'라는 영화."""
+    if i < len(doc) and doc[i].tag_ == "VCP":
+        i += 1
+    return i + 1 < len(doc) and doc[i].text in ("라는", "이라는") and doc[i + 1].text in _WORKS
 
 
 def _has_demo_cue(sent: Span) -> bool:
