@@ -63,6 +63,10 @@ def entities(nlp, text: str) -> set[tuple[str, str]]:
     ("그는 이상만 정권의 제1대 문교부 장관을 지냈다.", {("문교부", "OG")}),
     # a quoted name called a work (…라는 영화)
     ("그는 '하늘정원'이라는 게임을 만들었다.", {("하늘정원", "AF")}),
+    # stations, natural features and regions by their head word
+    ("열차는 부산역을 출발해 서울 수서역으로 가던 중이었다.", {("부산역", "LC"), ("수서역", "LC")}),
+    ("연구팀은 캘리포니아 주의 모노 호수에서 미생물을 발견했다.", {("모노 호수", "LC")}),
+    ("지진은 도호쿠 지방을 강타했다.", {("도호쿠 지방", "LC")}),
 ])
 def test_rule_entities(nlp, text, expected):
     assert expected <= entities(nlp, text)
@@ -157,3 +161,7 @@ def test_short_names_of_an_organisation_named_before(nlp):
     # letters in order, but not ending in the head's first letter: no short name
     doc = nlp("반민족행위특별조사위원회는 해체되었다. 반민족행위는 처벌되지 않았다.")
     assert doc._.short_names == []
+
+
+def test_words_ending_like_a_station_are_no_places(nlp):
+    assert entities(nlp, "지역에서 구역을 나누고 영역을 정했다.") == set()

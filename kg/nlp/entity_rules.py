@@ -72,6 +72,9 @@ _INSTITUTION_HEADS = frozenset({"위원회", "협회", "연맹", "재단", "협�
 _ORG_HEADS = frozenset({"위원회", "부", "처", "청", "당", "협회", "연맹", "재단", "공사", "공단", "은행", "연구원", "대학교"})
 # Words that end a company's national or global branch name: 구글 코리아, 천지인터내셔널 트럭.
 _BRANCH_WORDS = frozenset({"코리아", "재팬", "차이나", "인터내셔널", "글로벌"})
+# Words for a natural feature or a region that follow its name as a word of their own: 모노 호수, 간토 지방.
+_FEATURE_HEADS = frozenset({"호수", "강", "산", "산맥", "해협", "사막", "평야", "고원", "지방", "분지", "해안", "계곡",
+                            "폭포", "화산", "운하"})
 _PLACE_HEADS = frozenset({"공화국", "주", "왕국", "연방", "섬", "제도", "반도", "자치구", "특별시", "광역시"})
 # Heads of events that happen to places rather than being held there.
 _INCIDENT_HEADS = frozenset({"사건", "사고", "포격", "침몰", "참사", "테러", "화재", "지진", "폭동", "학살", "파업",
@@ -198,7 +201,8 @@ class EntityRules:
             statistical = list(doc.ents)
         ents = _split_places(_join_names(sorted(filter_spans(ruled + statistical), key=lambda s: s.start)))
         ents = _foreign_full_names(doc, words, ents)
-        ents = _orgs_before_titles(_orgs_in_titles(doc, words, _join_units(_places_by_form(doc, words, ents))))
+        ents = _places_by_heads(doc, words, _places_by_form(doc, words, ents))
+        ents = _orgs_before_titles(_orgs_in_titles(doc, words, _join_units(ents)))
         ents = _same_name_same_entity(doc, words, _cued_persons(doc, _lists_share_a_class(ents)))
         ents = _names_before_org_titles(doc, words, _orgs_right_before_titles(doc, words, ents), self._unknown_word)
         ents = _short_names(doc, words, ents)
@@ -770,6 +774,31 @@ def _places_by_form(doc: Doc, words: list[tuple[int, int]], ents: list[Span]) ->
             added.append(span)
             ends[core_end] = span
     return sorted(ents + added, key=lambda e: e.start)
+
+
+def _places_by_heads(doc: Doc, words: list[tuple[int, int]], ents: list[Span]) -> list[Span]:
+    """부산역, 수서역 (a proper noun and 역: a station); 모노 호수, 나일 강, 간토 지방 (a proper noun and a
+    word for a natural feature or region): places, whatever the model called the name."""
+    tags, texts = _tags_and_texts(doc)
+    found: list[Span] = []
+    for n, (start, end) in enumerate(words):
+        core_end = noun_core(doc, start, end)
+        if core_end == start or not all(tags[i] == "NNP" for i in range(start, core_end - 1)):
+            continue
+        last = texts[core_end - 1]
+        station = (last == "역" and core_end - start >= 2) or (
+            core_end - start == 1 and tags[start] == "NNP" and len(last) >= 3 and last.endswith("역"))
+        if station:
+            found.append(Span(doc, start, core_end, label="LC"))
+        elif core_end == end and tags[core_end - 1] == "NNP" and n + 1 < len(words):
+            h_start, h_end = words[n + 1]
+            if texts[h_start] in _FEATURE_HEADS and noun_core(doc, h_start, h_end) == h_start + 1:
+                found.append(Span(doc, start, h_start + 1, label="LC"))
+    if not found:
+        return ents
+    # (the rule's span wins over the model's name inside it: 나일 as a person)
+    kept = [e for e in ents if not any(e.start < f.end and f.start < e.end for f in found)]
+    return sorted(kept + found, key=lambda e: e.start)
 
 
 def _orgs_before_titles(ents: list[Span]) -> list[Span]:
