@@ -75,12 +75,13 @@ _BRANCH_WORDS = frozenset({"코리아", "재팬", "차이나", "인터내셔널"
 # Words for a natural feature or a region that follow its name as a word of their own: 모노 호수, 간토 지방.
 _FEATURE_HEADS = frozenset({"호수", "강", "산", "산맥", "해협", "사막", "평야", "고원", "지방", "분지", "해안", "계곡",
                             "폭포", "화산", "운하"})
-_PLACE_HEADS = frozenset({"공화국", "주", "왕국", "연방", "섬", "제도", "반도", "자치구", "특별시", "광역시"})
+_PLACE_HEADS = frozenset({"공화국", "주", "현", "왕국", "연방", "섬", "제도", "반도", "자치구", "특별시", "광역시"})
 # Heads of events that happen to places rather than being held there.
 _INCIDENT_HEADS = frozenset({"사건", "사고", "포격", "침몰", "참사", "테러", "화재", "지진", "폭동", "학살", "파업",
                              "쿠데타", "전쟁"})
 # Nouns that place a clause in time or setting and never begin a name: …이 참석한 가운데 포럼이 열렸다.
-_NOT_IN_NAMES = frozenset({"가운데", "속", "중", "끝", "뒤", "후", "전", "이후", "이전", "당시", "무렵", "동안", "사이", "등"})
+_NOT_IN_NAMES = frozenset({"가운데", "속", "중", "끝", "뒤", "후", "전", "이후", "이전", "당시", "무렵", "동안", "사이", "등",
+                           "본래", "원래", "당초"})
 _ORG_UNITS = frozenset({"위원회", "본부", "지부", "사무국", "사무처", "노조", "지도부", "연구소", "분과"})
 # Words that qualify a title rather than name an organisation (전 국무총리, 대선 후보).
 _TITLE_WORDS = {"전", "현", "신임", "당시", "대선", "총선", "전직", "현직", "공동", "초대", "상임", "수석", "선임", "차기",
@@ -256,6 +257,8 @@ class EntityRules:
             if doc[start].text in TIME_DETERMINERS:
                 start += 1
             begin = start
+            # (칸 국제|영화제: a model span that runs into the event's own word names no one)
+            crossing = {i for e in doc.ents if e.label_ == "PS" and e.start < start < e.end for i in range(e.start, e.end)}
             # Extend left over preceding bare-noun words of the same sentence.
             for p_start, p_end in reversed(words[max(0, n - 4):n]):
                 if noun_core(doc, p_start, p_end) != p_end or doc[p_start].text in TIME_DETERMINERS \
@@ -269,7 +272,7 @@ class EntityRules:
                 # (연평도 포격, 강릉 투하사건: an incident's place stays a place of its own)
                 incident = _ends_with(doc[start:core_end].text, _INCIDENT_HEADS)
                 if (doc[p_end - 1].text in POSITION_WORDS and not election) or (
-                        doc[p_start].ent_type_ in ("PS", "DT", "QT", "TI") and not year) or (
+                        doc[p_start].ent_type_ in ("PS", "DT", "QT", "TI") and not year and p_start not in crossing) or (
                         incident and doc[p_start:p_end].text in word_list("places")):
                     break
                 if any(t.is_sent_start or "\n" in t.text or t.text in "()" for t in doc[p_start + 1:begin + 1]):
@@ -747,6 +750,14 @@ def _places_by_form(doc: Doc, words: list[tuple[int, int]], ents: list[Span]) ->
     ents = [Span(doc, e.start, e.end, label="LC") if e.label_ in ("PS", "OG") and e.text in places
             or e.label_ == "PS" and e.text[-1:] in ("시", "도", "군", "구") and e.text[:-1] in places else e
             for e in ents]
+    # 조선민주주의인민공화국 with only 인민 found: a known place written as a word replaces what lies inside it.
+    inside = []
+    for start, end in words:
+        core_end = noun_core(doc, start, end)
+        if core_end - start > 1 and doc[start:core_end].text in places:
+            inside += [e for e in ents if start <= e.start and e.end <= core_end and (e.start, e.end) != (start, core_end)]
+    if inside:
+        ents = [e for e in ents if e not in inside]
     taken = {i for e in ents for i in range(e.start, e.end)}
     ends = {e.end: e for e in ents}
     added: list[Span] = []
@@ -960,7 +971,11 @@ def _split_places(ents: list[Span]) -> list[Span]:
                 w in word_list("places") or w.endswith((*_ADMIN_UNITS, "시", "도")) for w in ent.text.split())):
             ent = Span(doc, ent.start, ent.end, label="LC")  # 아이오와 주, 부산 해운대구 are no organisations
         words = eojeols(ent) if ent.label_ == "LC" else []
-        if len(words) > 1 and ent.doc[words[-1][0]:words[-1][1]].text not in _PLACE_HEADS | VENUE_HEADS and all(noun_core(ent.doc, a, b) == b and len(ent.doc[a:b].text) >= 2 for a, b in words):
+        # (프랑스 칸: a one-letter place may follow a known country or region)
+        after_known = bool(words) and ent.doc[words[0][0]:words[0][1]].text in word_list("places")
+        if len(words) > 1 and ent.doc[words[-1][0]:words[-1][1]].text not in _PLACE_HEADS | VENUE_HEADS and all(
+                noun_core(ent.doc, a, b) == b and (len(ent.doc[a:b].text) >= 2 or after_known and ent.doc[a].tag_ == "NNP"
+                                                   and ent.doc[a].text not in _SURNAMES + "남북동서") for a, b in words):
             out += [Span(ent.doc, a, b, label="LC") for a, b in words]
         else:
             out.append(ent)
