@@ -145,6 +145,9 @@ def test_eval_facts_command(gold_files):
     ("새빛당 소속 오민석 의원은 법안을 발의했다.", {("오민석", "memberOf", "새빛당")}),
     ("오민석 의원(새빛당)은 법안을 발의했다.", {("오민석", "memberOf", "새빛당")}),
     ("한빛전자에 근무하는 김하늘 연구원은 이렇게 말했다.", {("김하늘", "memberOf", "한빛전자")}),
+    # a university and its department between a person and the title
+    ("이에 대해 김민수 누리대 항공학과 교수는 새 엔진을 공개했다.",
+     {("김민수", "memberOf", "누리대"), ("김민수", "holdsPosition", "교수")}),
     # a team that competes in a championship attends it
     ("한국 대표팀은 제5회 아시아 배구 선수권 대회에 출전했다.", {("한국 대표팀", "attended", "제5회 아시아 배구 선수권 대회")}),
 ])

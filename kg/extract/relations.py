@@ -216,10 +216,11 @@ def _adjacent(doc: Doc, left: Span, right: Span) -> bool:
     # 애플의 CEO(최고경영자) 스티브 잡스: a bracketed gloss does not break the apposition.
     if between.text.startswith("(") and ")" in between.text:
         between = doc[left.end + next(i for i, t in enumerate(between) if t.text == ")") + 1:right.start]
-    # 박영선 새정연 원내대표: unlisted names may stand between a person and their title.
-    if left.label_ == "PS" and right.label_ in ("CV", "OG") and 0 < len(between) <= 6 and all(
-            t.is_space or (t.tag_ in _NAMEISH and t.ent_iob_ == "O") for t in between) and \
-            sum(1 for t in between if t.whitespace_) <= 2:
+    # 박영선 새정연 원내대표: unlisted names may stand between a person and their title;
+    # 초당대 군사학과 교수: a department between an organisation and a title.
+    if (left.label_ == "PS" and right.label_ in ("CV", "OG") or left.label_ == "OG" and right.label_ == "CV") \
+            and 0 < len(between) <= 6 and all(t.is_space or (t.tag_ in _NAMEISH and t.ent_iob_ == "O") for t in between) \
+            and sum(1 for t in between if t.whitespace_) <= (2 if left.label_ == "PS" else 1):
         return True
     return all(t.is_space or t.text in _QUOTE_CHARS or t.text in _APPOSITION_FILLERS or _ORDINAL.match(t.text)
                or (t.tag_ in ("SN", "XPN", "NNB") and _ORDINAL.match(between.text.strip()))

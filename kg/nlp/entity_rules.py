@@ -883,9 +883,16 @@ def _orgs_in_titles(doc: Doc, words: list[tuple[int, int]], ents: list[Span]) ->
         # (a long common-noun compound is a name too: 정현호 전국대학총학생회모임 집행장)
         named = any(t.tag_ in ("NNP", "SL") for t in names) or (" " not in inner.text.strip()
                                                                and len(inner.text.strip()) >= 5)
-        if all(t.tag_ in ("NNP", "NNG", "SL", "SN") and t.i not in taken for t in names) and named \
-                and not any(t.text in _TITLE_WORDS for t in names):
+        if not all(t.tag_ in ("NNP", "NNG", "SL", "SN") and t.i not in taken for t in names) \
+                or any(t.text in _TITLE_WORDS for t in names):
+            continue
+        first = inner.text.split()[0]
+        if named:
             added.append(Span(doc, names[0].i, names[-1].i + 1, label="OG"))
+        elif len(inner.text.split()) == 2 and len(first) >= 3 and first.endswith(("대", "대학", "대학교")):
+            # 문현철 초당대 군사학과 교수: a university and its department; the university is the organisation.
+            end = next(t.i for t in names if t.whitespace_) + 1
+            added.append(Span(doc, names[0].i, end, label="OG"))
     return sorted(ents + added, key=lambda e: e.start) if added else ents
 
 
