@@ -287,3 +287,10 @@ def test_a_short_name_is_an_alias_of_the_organisation(nlp):
     resolved = resolve(article, extract(nlp(text), article))
     speakers = {resolved.nodes[f.subject].label for f in resolved.facts if f.relation == "said"}
     assert speakers == {"대통령직 인수위원회"}
+
+
+def test_a_short_name_inside_the_quote_is_not_the_speaker(nlp):
+    # 박 대통령 inside the quote stands for the 박서준 named before; the spokesman speaks
+    got = facts(nlp, '박서준 대통령이 임명을 진행했다.\n이민호 청와대 대변인은 브리핑에서 '
+                     '"박 대통령이 부산 방문을 마치고 올라오는 대로 임명을 진행할 예정이다"라고 밝혔다.')
+    assert {s for s, r, _, _ in got if r == "said"} == {"이민호"}

@@ -633,13 +633,14 @@ def _quotes(doc: Doc, sent: Span, phrases: list[_Phrase], earlier: list[tuple[Sp
         return
     inside = [(window.start_char + m.start(), window.start_char + m.end()) for m in quotes]
     # The speaker: before the first quote (or the verb), never one inside a quote.
+    # (where the phrase stands, not its referent: "박 대통령이…" inside a quote refers to a name said earlier)
     candidates = [p for p in window_phrases if p.referent is not None and p.referent.cls in _AGENTS
-                  and doc[p.start_tok].idx < said.idx and not any(a <= p.referent.start < b for a, b in inside)]
-    speakers = [p.referent for p in candidates if p.role in ("subj", "topic", "also")] or [
-        p.referent for p in candidates if p.role == "place" and p.referent.cls == "Organization"]  # 리얼미터에서는
-    if speakers:
-        before = [s for s in speakers if s.start < inside[0][0]]
-        speaker = (before or speakers)[-1]
+                  and doc[p.start_tok].idx < said.idx and not any(a <= doc[p.start_tok].idx < b for a, b in inside)]
+    speaking = [p for p in candidates if p.role in ("subj", "topic", "also")] or [
+        p for p in candidates if p.role == "place" and p.referent.cls == "Organization"]  # 리얼미터에서는
+    if speaking:
+        before = [p for p in speaking if doc[p.start_tok].idx < inside[0][0]]
+        speaker = (before or speaking)[-1].referent
     else:
         first = next((t for t in window if not t.is_space and t.text not in _OPENING_QUOTES), None)
         if first is None or not (first.text in _PRONOUNS or first.text in _CONTINUING) or last_speaker is None:
