@@ -294,3 +294,9 @@ def test_a_short_name_inside_the_quote_is_not_the_speaker(nlp):
     got = facts(nlp, '박서준 대통령이 임명을 진행했다.\n이민호 청와대 대변인은 브리핑에서 '
                      '"박 대통령이 부산 방문을 마치고 올라오는 대로 임명을 진행할 예정이다"라고 밝혔다.')
     assert {s for s, r, _, _ in got if r == "said"} == {"이민호"}
+
+
+def test_a_district_in_a_district_is_only_an_address(nlp):
+    got = facts(nlp, "서울특별시 양천구 신월동에 있는 신원초등학교에서 축제가 개최되었다.")
+    assert ("신월동", "locatedIn", "양천구", None) not in got
+    assert ("신원초등학교", "locatedIn", "신월동", None) in got

@@ -858,7 +858,7 @@ def _places(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[Fact]:
         chain = [m for m in ph.mentions if m.cls == "Place"]
         if (ph.role == "place" or (ph.role == "goal" and located)) and len(chain) >= 2 \
                 and chain[-1] is ph.mentions[-1] and chain[-2] is ph.mentions[-2] \
-                and chain[-1].text not in containers | VENUE_HEADS:
+                and chain[-1].text not in containers | VENUE_HEADS and not chain[-1].text.endswith(_DISTRICT_ENDINGS):
             # (대한배터리 본사, 병원 장례식장: a bare venue noun belongs to the name before it.)
             yield _fact(chain[-1], "locatedIn", chain[-2], sent, chain[-2], chain[-1], "venue-district", 0.7)
         if nxt is None:

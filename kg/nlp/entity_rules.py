@@ -67,7 +67,8 @@ _COMPANY_WORDS = frozenset({"스타트업", "기업", "업체", "회사", "벤�
 # Heads of institution names written in several words (국제 올림픽 위원회, 대통령직 인수위원회).
 _INSTITUTION_HEADS = frozenset({"위원회", "협회", "연맹", "재단", "협의회", "연합회", "조합", "학회", "공사", "공단",
                                 "대사관", "영사관", "대표팀", "국가대표팀", "연구팀", "연구진", "사절단", "대표단", "선수단",
-                                "조사단", "합창단", "교향악단", "경찰", "검찰", "육군", "해군", "공군", "해병대"})
+                                "조사단", "합창단", "교향악단", "경찰", "검찰", "육군", "해군", "공군", "해병대", "공연단",
+                                "예술단", "방문단", "응원단", "봉사단", "취재단"})
 # Heads that end an organisation's name, for its short forms (인수위원회 → 인수위).
 _ORG_HEADS = frozenset({"위원회", "부", "처", "청", "당", "협회", "연맹", "재단", "공사", "공단", "은행", "연구원", "대학교"})
 # Words that end a company's national or global branch name: 구글 코리아, 천지인터내셔널 트럭.
