@@ -159,3 +159,17 @@ def test_a_last_name_names_the_one_full_name_it_ends():
     # two full names end so: the last name alone stays its own node
     res = _people("t2", "도널드 트럼프", "이방카 트럼프", "트럼프")
     assert sorted(n.label for n in res.nodes.values()) == ["도널드 트럼프", "이방카 트럼프", "트럼프"]
+
+
+def test_a_one_letter_last_name_joins_the_full_name_unless_it_is_a_korean_surname():
+    from kg.extract.records import Extraction, Mention
+    from kg.ingest import Article
+    from kg.resolve import resolve
+
+    text = "팀 쿡은 … 쿡이 … 박 대통령 … 이민호 박"
+    mentions = [Mention("팀 쿡", "Person", 0, 4), Mention("쿡", "Person", 8, 9),
+                Mention("이민호 박", "Person", 18, 23), Mention("박", "Person", 12, 13)]
+    res = resolve(Article(id="a", text=text), Extraction(mentions=mentions))
+    labels = sorted(n.label for n in res.nodes.values())
+    assert "쿡" not in labels and "팀 쿡" in labels
+    assert "박" in labels  # a Korean surname alone stays its own mention

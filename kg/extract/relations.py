@@ -149,6 +149,7 @@ def extract(doc: Doc, article: Article) -> Extraction:
         out.facts += list(_places(doc, sent, phrases))
         out.facts += list(_wins(doc, sent, phrases))
         out.facts += list(_elected(doc, sent, phrases))
+        out.facts += list(_became(doc, sent, phrases))
         out.facts += list(_noun_predicates(doc, sent, phrases))
         out.facts += list(_award_winners(doc, sent, phrases))
         out.facts += list(_award_topics(doc, sent, phrases))
@@ -832,6 +833,27 @@ def _elected(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[Fact]:
         if ph.role in ("subj", "topic") and ph.referent is not None and ph.referent.cls == "Person" \
                 and ph.end_tok <= elected.i:
             yield _fact(ph.referent, "won", elections[0], sent, ph.referent, elected, "elected", 0.75)
+
+
+def _became(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[Fact]:
+    """팀 쿡이 애플의 새로운 CEO가 되었다: who becomes a title holds it, in the organisation named with it."""
+    for n, ph in enumerate(phrases):
+        title = ph.referent
+        if title is None or title.cls != "Position" or ph.role != "subj" or ph.end_tok >= sent.end:
+            continue
+        verb = doc[ph.end_tok]
+        if verb.lemma_ != "되다" or _polarity(doc, verb, sent.end) is not None:
+            continue
+        people = [p.referent for p in phrases[:n] if p.role in ("subj", "topic") and p.referent is not None
+                  and p.referent.cls == "Person"]
+        if not people:
+            continue
+        person = people[-1]
+        yield _fact(person, "holdsPosition", title, sent, person, title, "became", 0.75)
+        owner = phrases[n - 1] if n > 0 else None
+        if owner is not None and owner.role == "gen" and owner.referent is not None \
+                and owner.referent.cls == "Organization" and owner.end_tok >= ph.start_tok - 2:
+            yield _fact(person, "memberOf", owner.referent, sent, person, owner.referent, "became", 0.7)
 
 
 def _places(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[Fact]:

@@ -31,6 +31,7 @@ from spacy.util import filter_spans
 
 from kg.nlp.lexicon import (
     EVENT_HEADS,
+    KOREAN_SURNAMES,
     ORG_SUFFIXES,
     POSITION_WORDS,
     TIME_DETERMINERS,
@@ -90,10 +91,9 @@ _TITLE_WORDS = {"전", "현", "신임", "당시", "대선", "총선", "전직", 
 _AWARD = re.compile(r"^(?:노벨\S*상|\S*(?:문학|평화|경제학|물리학|화학|생리의학|작품|감독|남우주연|여우주연|남우조연|여우조연|"
                     r"신인|공로|황금종려|각본|심사위원|최우수|인기|특별|음악|촬영|미술)상)$")
 _COUNTRY_ABBREVIATIONS = {"미", "중", "일", "한", "북", "러", "영", "독", "불", "인", "日", "美", "中", "英"}
-_SURNAMES = "김이박최정강조윤장임한오서신권황안송류유홍전고문양손배백허남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉사부가복태목형피두감호"
 # Syllables that transliterated names use and Korean given names (almost) never do: 이방카, 도널드.
 _FOREIGN_SYLLABLES = "르드스트크프브츠즈카쿠슈너야데테케페베뉴퓨맥잭존톰샤셰쇼핀렌틴릭닉"
-_KOREAN_NAME = re.compile(f"^[{_SURNAMES}][^{_FOREIGN_SYLLABLES}\\s]{{1,2}}$")
+_KOREAN_NAME = re.compile(f"^[{KOREAN_SURNAMES}][^{_FOREIGN_SYLLABLES}\\s]{{1,2}}$")
 _PERSON = re.compile(r"^[가-힣]{2,4}$")
 # After a name: an age in brackets (45), 씨/군/양/옹, or a word for a person (농민, 할머니 …).
 _PERSON_CUE = re.compile(r"\s*\(\d{1,3}(?:세)?[,)]|(?:\s*(?:씨|군|양|옹|여사)|\s+(?:농민|주민|할머니|할아버지|어린이|학생|"
@@ -983,7 +983,7 @@ def _split_places(ents: list[Span]) -> list[Span]:
         after_known = bool(words) and ent.doc[words[0][0]:words[0][1]].text in word_list("places")
         if len(words) > 1 and ent.doc[words[-1][0]:words[-1][1]].text not in _PLACE_HEADS | VENUE_HEADS and all(
                 noun_core(ent.doc, a, b) == b and (len(ent.doc[a:b].text) >= 2 or after_known and ent.doc[a].tag_ == "NNP"
-                                                   and ent.doc[a].text not in _SURNAMES + "남북동서") for a, b in words):
+                                                   and ent.doc[a].text not in KOREAN_SURNAMES + "남북동서") for a, b in words):
             out += [Span(ent.doc, a, b, label="LC") for a, b in words]
         else:
             out.append(ent)

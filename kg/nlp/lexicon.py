@@ -6,7 +6,7 @@ from functools import cache
 from importlib import resources
 
 __all__ = ["word_list", "gazetteer", "gazetteer_entries", "EVENT_HEADS", "POSITION_WORDS", "ORG_SUFFIXES", "TIME_DETERMINERS",
-           "VENUE_HEADS"]
+           "VENUE_HEADS", "KOREAN_SURNAMES"]
 
 
 @cache
@@ -30,6 +30,9 @@ VENUE_HEADS = frozenset({"장례식장", "센터", "호텔", "공원", "경기�
                          "고등학교", "광장", "회관", "전시장", "공연장", "컨벤션", "캠프", "본사", "청사", "기념관", "극장",
                          "회견장", "체육장", "공항", "항구", "회의장", "사옥", "대강당", "강당", "스타디움",
                          "아레나", "해수욕장", "성당", "교회", "사찰"})
+# One-letter Korean surnames, most common first.
+KOREAN_SURNAMES = ("김이박최정강조윤장임한오서신권황안송류유홍전고문양손배백허남심노하곽성차주우구민진나지엄채원천방공현함변염"
+                   "여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉사부가복태목형피두감호")
 # Words that point at an event or time rather than name it (이번 간담회).
 TIME_DETERMINERS = frozenset({"이번", "지난", "올해", "이날", "당일", "다음", "오는", "내년", "작년", "같은", "해당", "그", "이", "본"})
 

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 
 from kg.extract.records import Extraction, Fact, Mention
 from kg.ingest.article import Article
-from kg.nlp.lexicon import EVENT_HEADS, gazetteer_entries
+from kg.nlp.lexicon import EVENT_HEADS, KOREAN_SURNAMES, gazetteer_entries
 from kg.resolve.iri import entity_iri
 
 __all__ = ["Node", "ResolvedFact", "ResolvedArticle", "resolve", "clean_name"]
@@ -169,7 +169,9 @@ def resolve(article: Article, extraction: Extraction) -> ResolvedArticle:
         name = clean_name(m.text)
         if m.cls == "Person" and " " in name:
             full_names.setdefault(name.rsplit(" ", 1)[1], set()).add(name)
-    last_word = {last: next(iter(names)) for last, names in full_names.items() if len(names) == 1 and len(last) >= 2}
+    # (one letter only when it is no Korean surname: 쿡 of 팀 쿡, not 박 of 박 대통령)
+    last_word = {last: next(iter(names)) for last, names in full_names.items()
+                 if len(names) == 1 and (len(last) >= 2 or last not in KOREAN_SURNAMES)}
 
     def name_of(m: Mention) -> tuple[str, str]:
         name = clean_name(m.text)
