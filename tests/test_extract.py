@@ -275,6 +275,9 @@ def test_a_known_region_before_a_place_contains_it(nlp):
     # a district in a city is only an address; a venue's place comes from its own rule
     got = facts(nlp, "한빛전자는 서울 삼성동 코엑스에서 신제품 발표회를 열었다.")
     assert ("삼성동", "locatedIn", "서울", None) not in got
+    assert ("라스베이거스", "locatedIn", "미국", None) in facts(nlp, "누리로봇은 미국 라스베이거스에서 열린 박람회에 참가했다.")
+    assert not any(r == "locatedIn" and o == "대한민국" for _, r, o, _ in facts(
+        nlp, "대한민국 서울특별시 양천구의 초등학교에서 축제가 열렸다."))
     got = facts(nlp, "경남 경주시 남남서쪽 9km 지역에서 규모 5.1의 지진이 발생하였다.")
     assert not any(r == "locatedIn" and s.endswith("쪽") for s, r, _, _ in got)
 

@@ -59,6 +59,8 @@ _ADMIN_ENDINGS = ("시", "도", "군", "구", "주", "성", "현", "동")
 # Districts inside a city (서울 삼성동, 서울 양천구): the city is only the address, not told as a fact;
 # 경주시 남남서쪽 is a direction.
 _DISTRICT_ENDINGS = ("동", "구", "읍", "면", "리")
+# 대한민국 서울특별시 …: Korean news writes the home country before its own places as an address.
+_HOME_COUNTRY = {"대한민국", "한국"}
 _NOT_PLACES = {"지역", "남부", "북부", "동부", "서부", "일대", "인근", "현지", "전역"}
 _QUOTATIVE_AFTER = r"[”\"']\s*(?:이?라고|고|며|면서|라며|이라며)(?![가-힣])"
 _QUOTE = re.compile(r"[“\"']([^”\"'“\n]{4,})[”\"']\s*(?:이?라고|고|며|면서|라며|이라며|[했한]다(?:며|고)?)(?![가-힣])")
@@ -860,7 +862,8 @@ def _places(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[Fact]:
     """프랑스 칸, 남아프리카 공화국의 요하네스버그, 신월동에 있는 신원초등학교 → locatedIn.
 
     A bare chain gives a fact when a known country, region or city holds a place that is neither a
-    district (서울 삼성동: an address, which our development gold does not count) nor a venue."""
+    district (서울 삼성동: an address, which our development gold does not count) nor a venue, and the
+    country is not Korea itself (대한민국 서울특별시 is how Korean news writes an address)."""
     containers = word_list("places")
     for ph in phrases:
         for outer, inner in zip(ph.mentions, ph.mentions[1:]):
@@ -868,7 +871,8 @@ def _places(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[Fact]:
             # written right before a place contains it.
             if outer.cls == inner.cls == "Place" and inner.start - outer.end <= 1 and len(inner.text) >= 2 \
                     and (outer.text in containers or outer.text.endswith(_ADMIN_ENDINGS)) \
-                    and inner.text not in containers and inner.text not in _NOT_PLACES \
+                    and not outer.text.startswith(inner.text) and outer.text not in _HOME_COUNTRY \
+                    and inner.text not in _NOT_PLACES \
                     and not inner.text.endswith(_DISTRICT_ENDINGS + ("쪽",)) \
                     and not any(inner.text.endswith(v) for v in VENUE_HEADS):
                 yield _fact(inner, "locatedIn", outer, sent, outer, inner, "place-nesting", 0.7)
