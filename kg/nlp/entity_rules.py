@@ -979,15 +979,22 @@ def _split_places(ents: list[Span]) -> list[Span]:
                 w in word_list("places") or w.endswith((*_ADMIN_UNITS, "시", "도")) for w in ent.text.split())):
             ent = Span(doc, ent.start, ent.end, label="LC")  # 아이오와 주, 부산 해운대구 are no organisations
         words = eojeols(ent) if ent.label_ == "LC" else []
-        # (프랑스 칸: a one-letter place may follow a known country or region)
         after_known = bool(words) and ent.doc[words[0][0]:words[0][1]].text in word_list("places")
-        if len(words) > 1 and ent.doc[words[-1][0]:words[-1][1]].text not in _PLACE_HEADS | VENUE_HEADS and all(
-                noun_core(ent.doc, a, b) == b and (len(ent.doc[a:b].text) >= 2 or after_known and ent.doc[a].tag_ == "NNP"
-                                                   and ent.doc[a].text not in KOREAN_SURNAMES + "남북동서") for a, b in words):
+        if len(words) > 1 and ent.doc[words[-1][0]:words[-1][1]].text not in _PLACE_HEADS | VENUE_HEADS \
+                and all(_place_word(ent.doc, a, b, after_known) for a, b in words):
             out += [Span(ent.doc, a, b, label="LC") for a, b in words]
         else:
             out.append(ent)
     return out
+
+
+def _place_word(doc: Doc, start: int, end: int, after_known: bool) -> bool:
+    """Whether a word of a place chain names a place of its own: a bare noun of two letters or more, or
+    of one proper-noun letter after a known country (프랑스 칸) that is no surname or direction."""
+    if noun_core(doc, start, end) != end:
+        return False
+    text = doc[start:end].text
+    return len(text) >= 2 or (after_known and doc[start].tag_ == "NNP" and text not in KOREAN_SURNAMES + "남북동서")
 
 
 def _names_a_work(doc: Doc, quote: int, work_end: int) -> bool:
