@@ -50,8 +50,6 @@ _NOT_HELD = ("였던", "이었던", "출신")
 # 제명된, 탈당한, 출당: a membership the sentence says has ended (or is disputed).
 _LEFT = re.compile(r"제명|탈당|출당|퇴출|당적을 잃")
 _NOT_HELD_AFTER = re.compile(r"\s*(?:당선자|당선인|권한대행|내정자|후보|지명자)")
-# A closing quote followed by a quotative ending: …"라고, "고, "며.
-# (the ending is a word's end: "고마워요 마린" opens a quote, it does not report one)
 # Words after a name that stand for other people: 유가족, 변호인, 측 …
 _SOMEONE_ELSE = {"측", "유가족", "가족", "유족", "변호인", "대리인", "법률대리인", "변호사", "측근", "부인", "아들", "딸",
                  "남편", "아내", "어머니", "아버지", "관계자", "지지자", "팬", "모임"}
@@ -62,6 +60,8 @@ _DISTRICT_ENDINGS = ("동", "구", "읍", "면", "리")
 # 대한민국 서울특별시 …: Korean news writes the home country before its own places as an address.
 _HOME_COUNTRY = {"대한민국", "한국"}
 _NOT_PLACES = {"지역", "남부", "북부", "동부", "서부", "일대", "인근", "현지", "전역"}
+# A closing quote followed by a quotative ending: …"라고, "고, "며.
+# (the ending is a word's end: "고마워요 마린" opens a quote, it does not report one)
 _QUOTATIVE_AFTER = r"[”\"']\s*(?:이?라고|고|며|면서|라며|이라며)(?![가-힣])"
 _QUOTE = re.compile(r"[“\"']([^”\"'“\n]{4,})[”\"']\s*(?:이?라고|고|며|면서|라며|이라며|[했한]다(?:며|고)?)(?![가-힣])")
 # 버락 오바마 미국 제44대 대통령: an ordinal inside an apposition.

@@ -169,6 +169,7 @@ class EntityRules:
         self.name = name
         self.overwrite = overwrite
         self._tokenizer = nlp.tokenizer
+        self._unknown: dict[str, bool] = {}  # Kiwi's verdict per word: names recur across articles
 
     def _unknown_word(self, text: str) -> bool:
         """Whether Kiwi's dictionary lacks ``text`` (an unseen name, not 정치인): its morpheme scores low.
@@ -176,8 +177,12 @@ class EntityRules:
         kiwi = getattr(self._tokenizer, "kiwi", None)
         if kiwi is None or text.endswith(("을", "를", "갑")):
             return False
-        morphs, _ = kiwi.analyze(text, top_n=1)[0]
-        return len(morphs) == 1 and morphs[0].score < _UNKNOWN_SCORE
+        if text not in self._unknown:
+            if len(self._unknown) > 100_000:  # a long-running server: bounded memory
+                self._unknown.clear()
+            morphs, _ = kiwi.analyze(text, top_n=1)[0]
+            self._unknown[text] = len(morphs) == 1 and morphs[0].score < _UNKNOWN_SCORE
+        return self._unknown[text]
 
     def __call__(self, doc: Doc) -> Doc:
         # The model's spans follow KLUE's conventions (경북 영주시 is one place); the rules below
