@@ -73,6 +73,8 @@ def entities(nlp, text: str) -> set[tuple[str, str]]:
     ("23일 오후 프랑스 칸에서 열린 제63회 칸 국제영화제 시상식에서 상을 받았다.",
      {("프랑스", "LC"), ("칸", "LC"), ("제63회 칸 국제영화제", "EV")}),
     ("정부는 후쿠시마 현을 포함한 8개 현의 수산물 수입을 금지했다.", {("후쿠시마 현", "LC")}),
+    # a compound Kiwi reads with a genitive inside one written word (전국+의+사 for 전국의사)
+    ("그는 여의도공원에서 열린 전국의사궐기대회에 참석했다.", {("전국의사궐기대회", "EV")}),
 ])
 def test_rule_entities(nlp, text, expected):
     assert expected <= entities(nlp, text)
@@ -171,3 +173,9 @@ def test_short_names_of_an_organisation_named_before(nlp):
 
 def test_words_ending_like_a_station_are_no_places(nlp):
     assert entities(nlp, "지역에서 구역을 나누고 영역을 정했다.") == set()
+
+
+def test_nouns_that_only_end_like_a_party_or_district_are_no_organisations_or_places(nlp):
+    found = entities(nlp, "시위대는 국회의사당 출입구와 본청 지하강당에 모였다.")
+    assert ("국회의사당", "LC") in found
+    assert ("출입구", "LC") not in found and ("지하강당", "OG") not in found

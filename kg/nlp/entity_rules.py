@@ -53,6 +53,8 @@ _DEMO_CUES = ("시연", "선보이", "선보", "출시", "공개", "전시", "�
 # Nouns ending in an organisation suffix that are not organisations.
 _NOT_ORG = {"일부", "내부", "외부", "전부", "세부", "간부", "상부", "하부", "본부", "지원", "인원", "회원", "차원",
             "병원", "공원", "대학", "학교", "센터", "정부", "기부", "여부", "초원", "자원", "연구원", "이사", "사업부"}
+# Places and common nouns that end like a party (당): 문화의마당, 예배당, 수당.
+_NOT_ORG_ENDINGS = frozenset({"마당", "식당", "성당", "강당", "예배당", "회당", "사당", "수당", "담당", "해당", "상당"})
 # Endings that make a common noun a title (감사원장, 선임보좌관, 청년특별위원).
 _TITLE_SUFFIXES = frozenset({"위원장", "원장", "관장", "처장", "청장", "국장", "실장", "팀장", "소장", "단장", "부장",
                              "학부장", "집행장", "보좌관", "비서관", "수석", "대변인", "특보", "위원", "회장", "사장",
@@ -143,6 +145,9 @@ def noun_core(doc: Doc, start: int, end: int) -> int:
         if tags[i] in NOUNISH:
             i += 1
         elif texts[i] in _JOINERS and i + 1 < end and tags[i + 1] in NOUNISH and i > start:
+            i += 1
+        elif texts[i] == "의" and i + 1 < end and tags[i + 1] in NOUNISH and i > start:
+            # Within one written word a genitive is Kiwi misreading a compound: 전국의사궐기대회.
             i += 1
         else:
             break
@@ -339,7 +344,7 @@ class EntityRules:
             if text in known:
                 yield Span(doc, start, core_end, label="LC" if known[text] == "Place" else "OG")
             elif _COMPANY_FORM.search(text) or (
-                len(text) >= 3 and text not in _NOT_ORG and _ends_with(text, ORG_SUFFIXES)
+                _org_word(text)
                 # one token only if Kiwi knows it as a proper noun the model left alone: 한국관광공사, not 정부
                 and (len(core) >= 2 or (core[0].tag_ == "NNP" and len(text) >= 4 and not core[0].ent_type_))
                 and not _ends_with(text, EVENT_HEADS)
@@ -774,7 +779,8 @@ def _places_by_form(doc: Doc, words: list[tuple[int, int]], ents: list[Span]) ->
         text = doc[start:core_end].text
         prev = ends.get(start) or (ends.get(start - 1) if start > 0 and doc[start - 1].is_space else None)
         after = doc[core_end].text if core_end < end else ""
-        unit = 2 <= len(text) <= 6 and text.endswith(_ADMIN_UNITS) and prev is not None and prev.label_ == "LC"
+        unit = 2 <= len(text) <= 6 and text.endswith(_ADMIN_UNITS) and prev is not None and prev.label_ == "LC" \
+            and not (core_end - start == 1 and doc[start].tag_ == "NNG")  # 출입구, 입구: common nouns
         known = text in places
         venue = _ends_with(text, VENUE_HEADS) and after in ("에서", "에서는", "에", "의")
         # 서울 삼성동 코엑스에서, 부산 벡스코에서: a name right after a place, where something happens.
@@ -846,8 +852,8 @@ def _orgs_right_before_titles(doc: Doc, words: list[tuple[int, int]], ents: list
         if nxt not in titles or noun_core(doc, start, end) != end or any(i in taken for i in range(start, end)):
             continue
         text = doc[start:end].text
-        if 3 <= len(text) <= 10 and re.fullmatch(r"[가-힣]+", text) and text not in _NOT_ORG \
-                and (_ends_with(text, ORG_SUFFIXES) or text.endswith("대")):
+        if len(text) <= 10 and re.fullmatch(r"[가-힣]+", text) and (_org_word(text) or (
+                len(text) >= 3 and text.endswith("대") and text not in _NOT_ORG)):
             added.append(Span(doc, start, end, label="OG"))
     return sorted(ents + added, key=lambda e: e.start) if added else ents
 
@@ -929,8 +935,13 @@ def _join_units(ents: list[Span]) -> list[Span]:
 
 
 def _looks_like_org(text: str) -> bool:
-    return gazetteer().get(text) == "Organization" or (
-        len(text) >= 3 and _ends_with(text, ORG_SUFFIXES) and text not in _NOT_ORG)
+    return gazetteer().get(text) == "Organization" or _org_word(text)
+
+
+def _org_word(text: str) -> bool:
+    """Ends like an organisation's name (…협회, …당, …부) and is not one of the nouns that only look so."""
+    return len(text) >= 3 and text not in _NOT_ORG and _ends_with(text, ORG_SUFFIXES) \
+        and not _ends_with(text, _NOT_ORG_ENDINGS)
 
 
 def _split_person_org(ents: list[Span]) -> Iterator[Span]:
