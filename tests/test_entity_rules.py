@@ -75,6 +75,9 @@ def entities(nlp, text: str) -> set[tuple[str, str]]:
     ("정부는 후쿠시마 현을 포함한 8개 현의 수산물 수입을 금지했다.", {("후쿠시마 현", "LC")}),
     # a compound Kiwi reads with a genitive inside one written word (전국+의+사 for 전국의사)
     ("그는 여의도공원에서 열린 전국의사궐기대회에 참석했다.", {("전국의사궐기대회", "EV")}),
+    # a name right after a word for its kind of work or device; a name a release verb follows
+    ("누리전자의 스마트폰 노바폰은 인기를 끌었다.", {("노바폰", "AF")}),
+    ("동시 타이틀 작품 몬스터워즈4G도 출시됐다.", {("몬스터워즈4G", "AF")}),
 ])
 def test_rule_entities(nlp, text, expected):
     assert expected <= entities(nlp, text)
@@ -179,3 +182,9 @@ def test_nouns_that_only_end_like_a_party_or_district_are_no_organisations_or_pl
     found = entities(nlp, "시위대는 국회의사당 출입구와 본청 지하강당에 모였다.")
     assert ("국회의사당", "LC") in found
     assert ("출입구", "LC") not in found and ("지하강당", "OG") not in found
+
+
+def test_a_maker_or_a_reader_is_no_work(nlp):
+    assert ("김하늘", "PS") in entities(nlp, "그는 영화 김하늘 감독의 작품을 좋아한다.")
+    assert ("김민수", "PS") in entities(nlp, "김민수는 출간된 책을 읽었다.")
+    assert ("OST", "AF") not in entities(nlp, "그는 게임 OST를 오케스트라로 연주했다.")

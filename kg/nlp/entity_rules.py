@@ -48,7 +48,10 @@ _QUOTES = {"'": "'", "‘": "’", '"': '"', "“": "”", "「": "」", "『": 
 # Brackets that Korean writing keeps for titles of works: <연개소문>, 《해신》, 〈광장〉.
 _TITLE_BRACKETS = frozenset({"<", "《", "〈"})
 _LAUNCH_CUES = ("출시", "시연", "선보", "공개")
-_GENERIC_OBJECTS = {"제품", "신제품", "서비스", "계획", "결과", "방안", "내용", "사실", "정보", "기술", "모델"}
+# Verbs that only a work or a device is the object or subject of.
+_RELEASE_CUES = ("출시", "발매", "개봉", "출간", "방영", "상영")
+_GENERIC_OBJECTS = {"제품", "신제품", "서비스", "계획", "결과", "방안", "내용", "사실", "정보", "기술", "모델",
+                    "OST", "DVD", "CD", "TV", "PC", "OS", "BGM", "VR", "AR", "AI"}
 _DEMO_CUES = ("시연", "선보이", "선보", "출시", "공개", "전시", "소개", "발표")
 # Nouns ending in an organisation suffix that are not organisations.
 _NOT_ORG = {"일부", "내부", "외부", "전부", "세부", "간부", "상부", "하부", "본부", "지원", "인원", "회원", "차원",
@@ -64,6 +67,10 @@ _ADMIN_UNITS = ("구", "동", "군", "읍", "면", "리")
 _WORKS = frozenset({"영화", "드라마", "작품", "앨범", "노래", "곡", "신곡", "싱글", "소설", "책", "도서", "시집", "게임",
                     "프로그램", "애니메이션", "만화", "웹툰", "시리즈", "예능", "뮤지컬", "연극", "다큐멘터리", "앱",
                     "애플리케이션", "서비스", "플랫폼", "브랜드"})
+# Words for a kind of work or device that its name follows unquoted: 애니메이션 겨울왕국, 스마트폰 노바폰.
+_GENRES = frozenset({"영화", "드라마", "애니메이션", "만화영화", "만화", "웹툰", "소설", "시집", "게임", "앨범", "음반",
+                     "싱글", "신곡", "뮤지컬", "연극", "다큐멘터리", "예능", "시리즈", "스마트폰", "휴대폰", "태블릿",
+                     "노트북", "게임기", "학습지"})
 # Words for a company that a company's name follows: 스타트업 파도랩.
 _COMPANY_WORDS = frozenset({"스타트업", "기업", "업체", "회사", "벤처", "벤처기업", "제조사", "게임사", "제약사", "통신사",
                             "유통사", "자회사", "계열사", "협력사", "운영사", "개발사"})
@@ -203,6 +210,7 @@ class EntityRules:
         spans += self._institutions(doc, words)
         spans += self._described_companies(doc, words)
         spans += self._products(doc, words)
+        spans += self._works_by_genre(doc, words)
         spans += self._launched_objects(doc, words)
         spans += self._persons(doc, words, spans)
         ruled = filter_spans(spans)
@@ -389,22 +397,53 @@ class EntityRules:
                     and core.text not in word_list("places"):
                 yield Span(doc, n_start, core_end, label="OG")
 
-    def _launched_objects(self, doc: Doc, words: list[tuple[int, int]]) -> Iterator[Span]:
-        """현대자동차가 LF쏘나타를 출시했다: the named object of a launch or demo verb is a product."""
-        for start, end in words:
+    def _works_by_genre(self, doc: Doc, words: list[tuple[int, int]]) -> Iterator[Span]:
+        """애니메이션 겨울왕국, 애니메이션 시리즈인 사쿠라 트릭: a name right after a word for its kind of
+        work or device is a product, whatever the model (which knows no works) called it."""
+        starts = {e.start: e for e in doc.ents}
+        for (start, end), (n_start, n_end) in zip(words, words[1:]):
             core_end = noun_core(doc, start, end)
-            if core_end == start or core_end >= end or doc[core_end].text not in ("을", "를"):
+            if doc[start:core_end].text not in _GENRES or doc[core_end:end].text not in ("", "인"):
+                continue
+            ent = starts.get(n_start)
+            if ent is not None and ent.label_ in ("PS", "OG", "LC"):
+                after = doc[ent.end] if ent.end < len(doc) else None
+                # 영화 봉준호 감독: a maker named before a title is no work
+                if after is not None and after.text not in POSITION_WORDS and ent.text not in word_list("places"):
+                    yield Span(doc, ent.start, ent.end, label="AF")
+                continue
+            name_end = noun_core(doc, n_start, n_end)
+            name = doc[n_start:name_end]
+            if name_end > n_start and not any(t.ent_type_ for t in name) and any(
+                    t.tag_ in ("NNP", "SL") or (t.tag_ == "NNG" and self._unknown_word(t.text)) for t in name) \
+                    and (name_end == n_end or doc[name_end].tag_.startswith("J")) \
+                    and name.text not in gazetteer() and name.text not in word_list("places") \
+                    and name.text not in _GENERIC_OBJECTS \
+                    and doc[name_end - 1].text not in POSITION_WORDS:
+                yield Span(doc, n_start, name_end, label="AF")
+
+    def _launched_objects(self, doc: Doc, words: list[tuple[int, int]]) -> Iterator[Span]:
+        """현대자동차가 LF쏘나타를 출시했다: the named object of a launch or demo verb is a product; so
+        is a name whose own word the release verb follows (몬스터헌터4G도 출시됐다, 겨울왕국이 개봉했다)."""
+        for n, (start, end) in enumerate(words):
+            core_end = noun_core(doc, start, end)
+            if core_end == start or core_end >= end:
                 continue
             verb = doc[end:min(len(doc), end + 3)]
-            if not any(t.text.startswith(_LAUNCH_CUES) for t in verb):
+            particle = doc[core_end].text
+            # Only a work or a device is released; what the model called a person or an organisation
+            # right before such a verb is one it does not know (KLUE has no label for works).
+            released = n + 1 < len(words) and _releases(doc, *words[n + 1], subject=particle not in ("을", "를")) \
+                and particle in ("을", "를", "이", "가", "은", "는", "도")
+            if not released and (particle not in ("을", "를") or not any(t.text.startswith(_LAUNCH_CUES) for t in verb)):
                 continue
-            begin = start
             # 대형 트럭 '프로스타' / 7세대 쏘나타: names carry a proper noun or Latin letters.
-            core = doc[begin:core_end]
+            core = doc[start:core_end]
             if core.text in _GENERIC_OBJECTS or not any(t.tag_ in ("NNP", "SL") for t in core) \
-                    or any(t.ent_type_ for t in core):
+                    or any(t.ent_type_ not in ("", "PS", "OG", "LC", "QT") if released else t.ent_type_ for t in core) \
+                    or core.text in word_list("places"):
                 continue
-            yield Span(doc, begin, core_end, label="AF")
+            yield Span(doc, start, core_end, label="AF")
         yield from self._launched_lists_and_subjects(doc, words)
 
     def _launched_lists_and_subjects(self, doc: Doc, words: list[tuple[int, int]]) -> Iterator[Span]:
@@ -1011,6 +1050,15 @@ def _place_word(doc: Doc, start: int, end: int, after_known: bool) -> bool:
         return False
     text = doc[start:end].text
     return len(text) >= 2 or (after_known and doc[start].tag_ == "NNP" and text not in KOREAN_SURNAMES + "남북동서")
+
+
+def _releases(doc: Doc, start: int, end: int, subject: bool) -> bool:
+    """Whether the word ``doc[start:end]`` is a release verb ending its clause (출시했다, 발매되면서, not
+    출간된 책): for a subject, a passive (출시됐다) or 개봉, which a film does itself (영화가 개봉했다)."""
+    tags, texts = _tags_and_texts(doc)
+    if not texts[start].startswith(_RELEASE_CUES) or "ETM" in tags[end - 1]:
+        return False
+    return not subject or texts[start].startswith("개봉") or any(texts[i].startswith(("되", "됐", "돼")) for i in range(start + 1, end))
 
 
 def _names_a_work(doc: Doc, quote: int, work_end: int) -> bool:
