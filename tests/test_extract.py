@@ -176,6 +176,9 @@ def test_quote_speakers(nlp, text, speaker, quote):
 
 def test_unnamed_speaker_gives_no_quote(nlp):
     assert not any(r == "said" for _, r, _, _ in facts(nlp, '관계자는 "조사 중"이라고 말했다.'))
+    # 또 …은: a sentence that goes on with a topic of its own is not the last speaker's
+    text = '박서준 장관은 "예산을 늘리겠다"고 밝혔다. 또 일부 주민들은 "보수 공사가 먼저"라고 주장했다.'
+    assert not any(s == "박서준" and "보수" in o for s, r, o, _ in facts(nlp, text) if r == "said")
 
 
 def test_reported_speech_without_quote_marks_is_paraphrased(nlp):

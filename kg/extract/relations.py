@@ -648,6 +648,11 @@ def _quotes(doc: Doc, sent: Span, phrases: list[_Phrase], earlier: list[tuple[Sp
         first = next((t for t in window if not t.is_space and t.text not in _OPENING_QUOTES), None)
         if first is None or not (first.text in _PRONOUNS or first.text in _CONTINUING) or last_speaker is None:
             return
+        # 또 어떤 사람들은 "…"고 주장한다: a subject that names no one is still someone else.
+        # (a topic only: 이/가 also marks the subject of a clause inside the sentence)
+        if any(t.tag_ == "JX" and t.text in ("은", "는") and t.idx < inside[0][0]
+               and doc[t.i - 1].tag_ in ("NNG", "NNP", "NNB", "XSN") for t in sent if t.i > sent.start):
+            return
         speaker = last_speaker
     literal = " … ".join(" ".join(m.group(1).split()) for m in quotes)
     yield Fact(speaker, "said", literal, sent.text.strip(), inside[0][0], inside[-1][1], "quote", 0.85)
