@@ -156,6 +156,21 @@ def test_more_patterns(nlp, text, expected):
     assert expected <= got
 
 
+def test_local_government_titles_are_positions(nlp):
+    got = {(s, r, o) for s, r, o, m in facts(nlp, "박하준 부산시장과 이서연 경기도지사가 회의에 참석했다.")}
+    assert {("박하준", "holdsPosition", "부산시장"), ("이서연", "holdsPosition", "경기도지사")} <= got
+    # a market is no mayor's post
+    assert not any(r == "holdsPosition" for _, r, _, _ in facts(nlp, "상인들은 나스닥 주식시장 전산망을 살폈다."))
+
+
+def test_a_post_the_article_says_was_lost_is_not_held(nlp):
+    text = "법원은 박하준 강원도지사에게 징역형을 확정했다. 이로써 박하준은 도지사직을 상실했다."
+    assert not any(r == "holdsPosition" for _, r, _, _ in facts(nlp, text))
+    # one who should step down still holds the post
+    text = '한빛당은 "박하준 강원도지사는 당장 도지사직에서 물러나야 한다"고 밝혔다.'
+    assert ("박하준", "holdsPosition", "강원도지사", None) in facts(nlp, text)
+
+
 def test_not_elected_is_no_win(nlp):
     got = facts(nlp, "제22대 국회의원 선거에서 새빛당의 오민석 후보는 당선되지 못했다.")
     assert not any(r == "won" for _, r, _, _ in got)

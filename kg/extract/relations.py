@@ -47,6 +47,8 @@ _ROLE_BY_PARTICLE = {
 _APPOSITION_FILLERS = {"전", "현", "前", "現", "신임", "초대", "당시", "겸", "소속"}
 _FORMER = re.compile(r"(?:^|\s)(?:전|前)\s")
 _NOT_HELD = ("였던", "이었던", "출신")
+# 도지사직을 상실했다, 부산시장에서 사퇴한, 대표직에서 물러났다: a post lost or left (not 물러나야 한다).
+_LOST_POST = re.compile(r"([가-힣]{2,}?)(?:직을|직에서|직|에서)\s*(?:(?:상실|사퇴|사임|해임|박탈|퇴임)(?:했|한|하였|됐|된|되었|당했|당한)|물러(?:났|난))")
 # 제명된, 탈당한, 출당: a membership the sentence says has ended (or is disputed).
 _LEFT = re.compile(r"제명|탈당|출당|퇴출|당적을 잃")
 _NOT_HELD_AFTER = re.compile(r"\s*(?:당선자|당선인|권한대행|내정자|후보|지명자)")
@@ -159,8 +161,18 @@ def extract(doc: Doc, article: Article) -> Extraction:
         out.facts += list(_copula_appositions(doc, sent))
     out.facts += list(_byline(article))
     out.aliases = list(_inline_aliases(doc))
-    out.facts = _dedupe(out.facts)
+    out.facts = _dedupe(_without_lost_posts(doc, out.facts))
     return out
+
+
+def _without_lost_posts(doc: Doc, facts: list[Fact]) -> list[Fact]:
+    """이광재 강원도지사에게 … 도지사직을 상실했다: a post the article says was lost or left is not
+    held, wherever else the article names it with its holder."""
+    lost = {m.group(1) for m in _LOST_POST.finditer(_text(doc))}
+    if not lost:
+        return facts
+    return [f for f in facts if not (f.relation == "holdsPosition" and isinstance(f.obj, Mention)
+                                     and f.obj.text.endswith(tuple(lost)))]
 
 
 def _byline(article: Article) -> Iterable[Fact]:

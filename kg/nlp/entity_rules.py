@@ -71,6 +71,9 @@ _WORKS = frozenset({"영화", "드라마", "작품", "앨범", "노래", "곡", 
 _GENRES = frozenset({"영화", "드라마", "애니메이션", "만화영화", "만화", "웹툰", "소설", "시집", "게임", "앨범", "음반",
                      "싱글", "신곡", "뮤지컬", "연극", "다큐멘터리", "예능", "시리즈", "스마트폰", "휴대폰", "태블릿",
                      "노트북", "게임기", "학습지"})
+# Titles of a local government's head or council written onto its place: 부산시장, 경기도지사, 강남구청장.
+_LOCAL_TITLES = ("광역시장", "특별시장", "시장", "도지사", "지사", "군수", "구청장", "시의원", "도의원", "구의원", "군의원",
+                 "교육감")
 # Words for a company that a company's name follows: 스타트업 파도랩.
 _COMPANY_WORDS = frozenset({"스타트업", "기업", "업체", "회사", "벤처", "벤처기업", "제조사", "게임사", "제약사", "통신사",
                             "유통사", "자회사", "계열사", "협력사", "운영사", "개발사"})
@@ -181,20 +184,27 @@ class EntityRules:
         self.name = name
         self.overwrite = overwrite
         self._tokenizer = nlp.tokenizer
-        self._unknown: dict[str, bool] = {}  # Kiwi's verdict per word: names recur across articles
+        self._analyses: dict[str, tuple[str, float] | None] = {}  # Kiwi's reading per word: names recur
+
+    def _one_morpheme(self, text: str) -> tuple[str, float] | None:
+        """Kiwi's tag and score for ``text`` read alone, if it reads it as one morpheme."""
+        kiwi = getattr(self._tokenizer, "kiwi", None)
+        if kiwi is None:
+            return None
+        if text not in self._analyses:
+            if len(self._analyses) > 100_000:  # a long-running server: bounded memory
+                self._analyses.clear()
+            morphs, _ = kiwi.analyze(text, top_n=1)[0]
+            self._analyses[text] = (morphs[0].tag, morphs[0].score) if len(morphs) == 1 else None
+        return self._analyses[text]
 
     def _unknown_word(self, text: str) -> bool:
         """Whether Kiwi's dictionary lacks ``text`` (an unseen name, not 정치인): its morpheme scores low.
         (서구을, 중구갑 are electoral districts, not names.)"""
-        kiwi = getattr(self._tokenizer, "kiwi", None)
-        if kiwi is None or text.endswith(("을", "를", "갑")):
+        if text.endswith(("을", "를", "갑")):
             return False
-        if text not in self._unknown:
-            if len(self._unknown) > 100_000:  # a long-running server: bounded memory
-                self._unknown.clear()
-            morphs, _ = kiwi.analyze(text, top_n=1)[0]
-            self._unknown[text] = len(morphs) == 1 and morphs[0].score < _UNKNOWN_SCORE
-        return self._unknown[text]
+        reading = self._one_morpheme(text)
+        return reading is not None and reading[1] < _UNKNOWN_SCORE
 
     def __call__(self, doc: Doc) -> Doc:
         # The model's spans follow KLUE's conventions (경북 영주시 is one place); the rules below
@@ -207,6 +217,7 @@ class EntityRules:
         spans += self._quoted(doc)
         spans += self._events(doc, words)
         spans += self._orgs_and_positions(doc, words)
+        spans += self._local_titles(doc, words)
         spans += self._institutions(doc, words)
         spans += self._described_companies(doc, words)
         spans += self._products(doc, words)
@@ -396,6 +407,25 @@ class EntityRules:
                     and any(t.tag_ in ("NNP", "SL") for t in core) and not any(t.ent_type_ == "PS" for t in core) \
                     and core.text not in word_list("places"):
                 yield Span(doc, n_start, core_end, label="OG")
+
+    def _local_titles(self, doc: Doc, words: list[tuple[int, int]]) -> Iterator[Span]:
+        """오거돈 부산시장, 경기도지사, 강남구청장: a known place (or a person's name before it) and the
+        title of its local government in one word are one position, as news names it (시장 alone is a
+        market: 와룡시장)."""
+        places = word_list("places")
+        persons = {e.end for e in doc.ents if e.label_ == "PS"}
+        for start, end in words:
+            core_end = noun_core(doc, start, end)
+            text = doc[start:core_end].text
+            title = next((t for t in _LOCAL_TITLES if text.endswith(t)), None)
+            if title is None or " " in text or len(text) - len(title) < 2:
+                continue
+            place = text[:-len(title)]
+            known = any(p in places for p in (place, place + "시", place + "도", re.sub(r"(특별시|광역시|[시도군구])$", "", place)))
+            # (after a name, a place Kiwi knows as a proper noun: 성남시장, not 나스닥 주식시장)
+            proper = (self._one_morpheme(place) or ("",))[0] == "NNP"
+            if known or (proper and (start in persons or start - 1 in persons)):
+                yield Span(doc, start, core_end, label="CV")
 
     def _works_by_genre(self, doc: Doc, words: list[tuple[int, int]]) -> Iterator[Span]:
         """애니메이션 겨울왕국, 애니메이션 시리즈인 사쿠라 트릭: a name right after a word for its kind of
