@@ -188,3 +188,8 @@ def test_a_maker_or_a_reader_is_no_work(nlp):
     assert ("김하늘", "PS") in entities(nlp, "그는 영화 김하늘 감독의 작품을 좋아한다.")
     assert ("김민수", "PS") in entities(nlp, "김민수는 출간된 책을 읽었다.")
     assert ("OST", "AF") not in entities(nlp, "그는 게임 OST를 오케스트라로 연주했다.")
+
+
+def test_a_name_written_with_a_company_form_is_an_organisation_throughout(nlp):
+    found = entities(nlp, "주식회사 누리레일은 사고를 조사했다. 누리레일은 승객을 대피시켰다.")
+    assert ("누리레일", "OG") in found and ("누리레일", "PS") not in found

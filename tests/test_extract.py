@@ -200,6 +200,10 @@ def test_reported_speech_without_quote_marks_is_paraphrased(nlp):
     got = facts(nlp, "한빛연구소는 올해 수출이 10% 늘었다고 밝혔다.")
     assert ("한빛연구소", "said", "올해 수출이 10% 늘었다", "paraphrased") in got
     assert not any(r == "said" and m is None for _, r, _, m in got)
+    # 일각에서는 / 고발인은 …: an unnamed topic speaks of the named subject, who says nothing
+    for text in ("일각에서는 박하준 감독이 교체되어야 팀이 살아날 것이라고 말한다.",
+                 "고발인은 박하준 의원이 법을 어겼다고 주장한다."):
+        assert not any(r == "said" for _, r, _, _ in facts(nlp, text))
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -660,10 +660,8 @@ def _quotes(doc: Doc, sent: Span, phrases: list[_Phrase], earlier: list[tuple[Sp
         first = next((t for t in window if not t.is_space and t.text not in _OPENING_QUOTES), None)
         if first is None or not (first.text in _PRONOUNS or first.text in _CONTINUING) or last_speaker is None:
             return
-        # 또 어떤 사람들은 "…"고 주장한다: a subject that names no one is still someone else.
-        # (a topic only: 이/가 also marks the subject of a clause inside the sentence)
-        if any(t.tag_ == "JX" and t.text in ("은", "는") and t.idx < inside[0][0]
-               and doc[t.i - 1].tag_ in ("NNG", "NNP", "NNB", "XSN") for t in sent if t.i > sent.start):
+        # 또 어떤 사람들은 "…"고 주장한다: a topic that names no one is still someone else.
+        if _unnamed_topic(doc, sent, inside[0][0]):
             return
         speaker = last_speaker
     literal = " … ".join(" ".join(m.group(1).split()) for m in quotes)
@@ -684,12 +682,22 @@ def _indirect_speech(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[F
                     and p.referent.cls in _AGENTS and p.end_tok < ending.i), None)
     if speaker is None or speaker.end_tok >= len(doc):
         return
+    # 일각에서는 벤투 감독이 교체되어야 한다고 말한다: the unnamed topic speaks, of the named subject.
+    if speaker.role == "subj" and _unnamed_topic(doc, sent, doc[speaker.start_tok].idx):
+        return
     start = doc[speaker.end_tok].idx
     literal = " ".join((_text(doc)[start:ending.idx] + ending.text[:-1]).split())
     if len(literal) >= 4:
         # The reporter's paraphrase, not the speaker's words: recorded, not asserted as a quote.
         yield Fact(speaker.referent, "said", literal, sent.text.strip(), start, ending.idx + len(ending.text),
                    "indirect-speech", 0.6, "paraphrased")
+
+
+def _unnamed_topic(doc: Doc, sent: Span, before: int) -> bool:
+    """Whether a topic that is no entity (관계자는, 사람들은, 일각에서는) stands in ``sent`` before the
+    character offset ``before``. (A topic only: 이/가 also marks the subject of a clause inside.)"""
+    return any(t.tag_ == "JX" and t.text in ("은", "는") and t.idx < before and not doc[t.i - 1].ent_type_
+               and doc[t.i - 1].tag_ in ("NNG", "NNP", "NNB", "XSN", "JKB") for t in sent if t.i > sent.start)
 
 
 def _said_verb(doc: Doc, sent: Span, noun_followers: tuple[str, ...] = ("XSV",)) -> Token | None:

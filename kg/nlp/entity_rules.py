@@ -669,8 +669,11 @@ def _lists_share_a_class(ents: list[Span]) -> list[Span]:
 def _same_name_same_entity(doc: Doc, words: list[tuple[int, int]], ents: list[Span]) -> list[Span]:
     """대한배터리는 … 투자했다: a name found as an entity anywhere in the article is that entity
     wherever it stands as a word of its own (the model misses it in one sentence, not in another).
-    The label is the one the name gets most often."""
-    labels: dict[str, Counter[str]] = {}
+    The label is the one the name gets most often — but a name the article writes with a company form
+    (주식회사 에스알) is an organisation in every mention, whatever the model called the bare name."""
+    companies = {_COMPANY_FORM.sub("", e.text).strip() for e in ents if e.label_ == "OG" and _COMPANY_FORM.search(e.text)}
+    ents = [Span(doc, e.start, e.end, label="OG") if e.label_ in ("PS", "LC") and e.text in companies else e for e in ents]
+    labels: dict[str, Counter[str]] = {name: Counter(OG=1) for name in companies}
     for e in ents:
         if e.label_ in ("PS", "OG", "LC", "AF") and len(e.text) >= 2 and "\n" not in e.text:
             labels.setdefault(e.text, Counter())[e.label_] += 1
