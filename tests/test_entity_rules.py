@@ -193,3 +193,10 @@ def test_a_maker_or_a_reader_is_no_work(nlp):
 def test_a_name_written_with_a_company_form_is_an_organisation_throughout(nlp):
     found = entities(nlp, "주식회사 누리레일은 사고를 조사했다. 누리레일은 승객을 대피시켰다.")
     assert ("누리레일", "OG") in found and ("누리레일", "PS") not in found
+
+
+def test_a_work_found_once_is_a_work_in_its_other_mentions(nlp):
+    found = entities(nlp, "카무라, 첫 주 관객 100만. 한빛픽처스의 애니메이션 카무라가 개봉했다.")
+    assert ("카무라", "AF") in found and ("카무라", "PS") not in found
+    # a weekday in brackets after a date is no product
+    assert not {label for _, label in entities(nlp, "한빛전자는 17일(월) 신제품을 시연한다.") if label == "AF"}

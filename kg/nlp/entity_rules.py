@@ -521,8 +521,8 @@ class EntityRules:
                 inner = doc[tok.i + 1:close]
                 if name_start == tok.i or not any(t.tag_ in ("NNG", "NNP", "SL") for t in inner):
                     continue
-                # 미래창조과학부(장관 최양희): a title and a name in brackets, not a product.
-                if inner[0].text in POSITION_WORDS or _ends_with(inner[0].text, _TITLE_SUFFIXES):
+                # 미래창조과학부(장관 최양희): a title and a name in brackets, not a product; 17일(월): a weekday.
+                if inner.text in "월화수목금토일" or inner[0].text in POSITION_WORDS or _ends_with(inner[0].text, _TITLE_SUFFIXES):
                     continue
                 # 쏘나타(프로젝트명 LF), 과학기술정보통신부(이하 과기정통부): another name, not a product.
                 if inner.text.replace(" ", "").startswith(("프로젝트명", "코드명", "모델명", "약칭", "이하", "영문명")):
@@ -669,16 +669,20 @@ def _lists_share_a_class(ents: list[Span]) -> list[Span]:
 def _same_name_same_entity(doc: Doc, words: list[tuple[int, int]], ents: list[Span]) -> list[Span]:
     """대한배터리는 … 투자했다: a name found as an entity anywhere in the article is that entity
     wherever it stands as a word of its own (the model misses it in one sentence, not in another).
-    The label is the one the name gets most often — but a name the article writes with a company form
+    The label is the one the name gets most often — a work or product (애니메이션 겨울왕국) also when
+    only as often, as the model knows no works — and a name the article writes with a company form
     (주식회사 에스알) is an organisation in every mention, whatever the model called the bare name."""
     companies = {_COMPANY_FORM.sub("", e.text).strip() for e in ents if e.label_ == "OG" and _COMPANY_FORM.search(e.text)}
-    ents = [Span(doc, e.start, e.end, label="OG") if e.label_ in ("PS", "LC") and e.text in companies else e for e in ents]
-    labels: dict[str, Counter[str]] = {name: Counter(OG=1) for name in companies}
+    labels: dict[str, Counter[str]] = {}
     for e in ents:
         if e.label_ in ("PS", "OG", "LC", "AF") and len(e.text) >= 2 and "\n" not in e.text:
             labels.setdefault(e.text, Counter())[e.label_] += 1
-    if not labels:
+    if not labels and not companies:
         return ents
+    label_of = {text: max(counts, key=lambda label: (counts[label], label == "AF")) for text, counts in labels.items()}
+    label_of.update((name, "OG") for name in companies)
+    ents = [Span(doc, e.start, e.end, label=label_of[e.text]) if e.text in label_of and e.label_ != label_of[e.text]
+            and (label_of[e.text] == "AF" or e.text in companies) and e.label_ in ("PS", "LC", "OG") else e for e in ents]
     # (새벽AI with 새벽 read as a time of day: a time or number inside the name gives way to it)
     inside = [e for e in ents if e.label_ in ("DT", "TI", "QT")]
     taken = {i for e in ents if e not in inside for i in range(e.start, e.end)}
@@ -686,13 +690,13 @@ def _same_name_same_entity(doc: Doc, words: list[tuple[int, int]], ents: list[Sp
     for start, end in words:
         core_end = noun_core(doc, start, end)
         text = doc[start:core_end].text
-        if text in labels and not any(i in taken for i in range(start, core_end)) \
+        if text in label_of and not any(i in taken for i in range(start, core_end)) \
                 and (core_end == end or doc[core_end].tag_.startswith("J")):
             parts = [e for e in inside if start <= e.start and e.end <= core_end]
             if any(start < e.end and e.start < core_end for e in inside if e not in parts):
                 continue
             dropped += parts
-            added.append(Span(doc, start, core_end, label=labels[text].most_common(1)[0][0]))
+            added.append(Span(doc, start, core_end, label=label_of[text]))
     if not added:
         return ents
     return sorted([e for e in ents if e not in dropped] + added, key=lambda e: e.start)
