@@ -156,6 +156,14 @@ def test_more_patterns(nlp, text, expected):
     assert expected <= got
 
 
+def test_a_relative_clause_on_an_unnamed_noun_has_that_noun_as_subject(nlp):
+    got = facts(nlp, "한빛공사는 어제 파업에 참여한 조합원 10명을 징계했다.")
+    assert not any(r == "attended" for _, r, _, _ in got)
+    # a noun of time keeps the sentence's subject
+    got = facts(nlp, "박하준 장관은 누리포럼에 참석한 뒤 기자들과 만났다.")
+    assert ("박하준", "attended", "누리포럼", None) in got
+
+
 def test_local_government_titles_are_positions(nlp):
     got = {(s, r, o) for s, r, o, m in facts(nlp, "박하준 부산시장과 이서연 경기도지사가 회의에 참석했다.")}
     assert {("박하준", "holdsPosition", "부산시장"), ("이서연", "holdsPosition", "경기도지사")} <= got

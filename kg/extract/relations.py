@@ -47,6 +47,10 @@ _ROLE_BY_PARTICLE = {
 _APPOSITION_FILLERS = {"전", "현", "前", "現", "신임", "초대", "당시", "겸", "소속"}
 _FORMER = re.compile(r"(?:^|\s)(?:전|前)\s")
 _NOT_HELD = ("였던", "이었던", "출신")
+# Nouns a relative clause modifies that keep the sentence's subject: 참석한 뒤, 참석할 예정, 참석한 자리.
+_CLAUSE_NOUNS = {"예정", "계획", "방침", "것", "수", "뒤", "후", "때", "가운데", "중", "전", "바", "데", "만큼", "듯", "뜻",
+                 "입장", "의사", "의지", "적", "동안", "사이", "이후", "직후", "이전", "길", "모습", "자리", "사실", "상태",
+                 "경우", "만", "등", "채", "결과", "과정", "당시", "날", "해", "첫", "최초"}
 # 도지사직을 상실했다, 부산시장에서 사퇴한, 대표직에서 물러났다: a post lost or left (not 물러나야 한다).
 _LOST_POST = re.compile(r"([가-힣]{2,}?)(?:직을|직에서|직|에서)\s*(?:(?:상실|사퇴|사임|해임|박탈|퇴임)(?:했|한|하였|됐|된|되었|당했|당한)|물러(?:났|난))")
 # 제명된, 탈당한, 출당: a membership the sentence says has ended (or is disputed).
@@ -473,6 +477,10 @@ def _facts_for(doc, sent, tok, pred, passive, relative, local, following, phrase
     # (…에 참석할 예정이다: a relative clause before a plain noun keeps the sentence's subject.)
     relative_subject = relative and not passive and (bool(by_role.get("obj")) or following is not None and any(
         by_role.get(role) for role in pred.object_roles))
+    # 파업에 참여한 조합원을: the clause modifies a noun naming no one, who is its subject — not the
+    # sentence's topic (a noun of time or intention does not count: 참석한 뒤, 참석할 예정이다).
+    unnamed_subject = relative and not passive and not relative_subject and _modifies_unnamed(doc, tok, sent) \
+        and any(by_role.get(role) for role in pred.object_roles)
     if relative and following is not None and not passive and not relative_subject:
         objects = [following.referent]
     if not objects and not passive:
@@ -495,6 +503,8 @@ def _facts_for(doc, sent, tok, pred, passive, relative, local, following, phrase
         subjects = [ph.referent for ph in by_role.get("also", [])]
     if relative_subject:
         subjects = [following.referent] if following is not None else []
+    elif unnamed_subject:
+        subjects = []
     elif not subjects:
         earlier = [p for p in phrases if p.end_tok <= clause_start and p.role in ("subj", "topic")]
         subjects = [earlier[-1].referent] if earlier else []
@@ -691,6 +701,15 @@ def _indirect_speech(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[F
         # The reporter's paraphrase, not the speaker's words: recorded, not asserted as a quote.
         yield Fact(speaker.referent, "said", literal, sent.text.strip(), start, ending.idx + len(ending.text),
                    "indirect-speech", 0.6, "paraphrased")
+
+
+def _modifies_unnamed(doc: Doc, tok: Token, sent: Span) -> bool:
+    """Whether the relative clause of the predicate ``tok`` modifies a common noun that is no entity
+    and no noun of time, manner or intention (조합원, not 뒤, 예정, 자리)."""
+    i = _predicate_word_end(doc, tok)
+    while i < sent.end and doc[i].is_space:
+        i += 1
+    return i < sent.end and doc[i].tag_ == "NNG" and not doc[i].ent_type_ and doc[i].text not in _CLAUSE_NOUNS
 
 
 def _unnamed_topic(doc: Doc, sent: Span, before: int) -> bool:

@@ -755,8 +755,8 @@ def _without_edge_marks(ent: Span) -> Span | None:
     while start < end and (ent.doc[start].tag_ in _EDGE_MARKS or ent.doc[start].text == "이하"
                            or ent.doc[start].is_space):
         start += 1
-    while end > start and ent.doc[end - 1].tag_ in _EDGE_MARKS:
-        end -= 1
+    while end > start and (ent.doc[end - 1].tag_ in _EDGE_MARKS or ent.doc[end - 1].tag_ in ("SF", "SP")):
+        end -= 1  # (and a full stop or comma: 100만.)
     if (start, end) == (ent.start, ent.end):
         return ent
     return Span(ent.doc, start, end, label=ent.label_) if start < end else None
