@@ -78,6 +78,8 @@ def entities(nlp, text: str) -> set[tuple[str, str]]:
     # a name right after a word for its kind of work or device; a name a release verb follows
     ("누리전자의 스마트폰 노바폰은 인기를 끌었다.", {("노바폰", "AF")}),
     ("동시 타이틀 작품 몬스터워즈4G도 출시됐다.", {("몬스터워즈4G", "AF")}),
+    # a bare year before an event's name belongs to it; games and motor shows are events
+    ("2030 광주 아시안게임이 19일 개막했다.", {("2030 광주 아시안게임", "EV")}),
 ])
 def test_rule_entities(nlp, text, expected):
     assert expected <= entities(nlp, text)

@@ -296,7 +296,7 @@ class EntityRules:
                     break
                 # A year belongs to the name (2010년 FIFA 월드컵); other dates do not…
                 # …and so do an ordinal, an anniversary and a season (제24회 동계 올림픽, 10주년 기념행사).
-                year = re.fullmatch(r"\d{4}년|제?\s*\d+\s*(?:회|대|차|주년)|[동하춘추]계", doc[p_start:p_end].text) is not None
+                year = re.fullmatch(r"\d{4}년?|제?\s*\d+\s*(?:회|대|차|주년)|[동하춘추]계", doc[p_start:p_end].text) is not None
                 # A title belongs to an election's name (미국 대통령 선거), not to other events.
                 election = doc[core_end - 1].text in ("선거", "대선", "총선", "선출", "취임식")
                 # (연평도 포격, 강릉 투하사건: an incident's place stays a place of its own)
