@@ -156,6 +156,15 @@ def test_more_patterns(nlp, text, expected):
     assert expected <= got
 
 
+def test_the_part_of_an_event_leaves_its_role_to_the_event(nlp):
+    got = facts(nlp, "박하준 선수는 2030 광주 아시안게임 남자 500m에 출전했다.")
+    assert ("박하준", "attended", "2030 광주 아시안게임", None) in got
+    got = facts(nlp, "누리초등학교에서 한빛 소셜 페스티벌 행사가 개최되었다.")
+    assert ("한빛 소셜 페스티벌", "locatedIn", "누리초등학교", None) in got
+    # what is done to the event is no part of it: calling off a strike announces no strike
+    assert not any(r == "announced" for _, r, _, _ in facts(nlp, "누리노조는 파업 철회를 공식 발표했다."))
+
+
 def test_a_relative_clause_on_an_unnamed_noun_has_that_noun_as_subject(nlp):
     got = facts(nlp, "한빛공사는 어제 파업에 참여한 조합원 10명을 징계했다.")
     assert not any(r == "attended" for _, r, _, _ in got)

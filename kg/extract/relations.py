@@ -309,6 +309,25 @@ def _after_title(doc: Doc, i: int, role: str | None, end: int) -> tuple[str | No
     return role, end
 
 
+def _after_event(doc: Doc, i: int, end: int) -> tuple[str | None, int]:
+    """베이징 올림픽 남자 500m에 출전했다: the part of an event (a class, a distance) between it and
+    an 에/에서 leaves that role to the event — not a predicate or a time (대회 개최를, 경기 전에); a
+    generic word for it any role (T24 소셜 페스티벌 행사가 개최되었다)."""
+    words, start = 0, i
+    while i < len(doc) and words <= 2:
+        tok = doc[i]
+        if tok.tag_.startswith("J"):
+            role, j = _particle(doc, i)
+            generic = doc[start:i].text.strip() in ("행사", "대회")
+            return (role, j) if role in ("goal", "place") or generic else (None, end)
+        if tok.tag_ not in ("NNG", "SN", "SL", "NNB") or tok.ent_type_ not in ("", "QT") or tok.text in _CLAUSE_NOUNS \
+                or tok.text in predicate_lexicon() or (i + 1 < len(doc) and doc[i + 1].tag_.startswith("XS")):
+            break
+        words += bool(tok.whitespace_)
+        i += 1
+    return None, end
+
+
 def _close(doc: Doc, ents: list[Span]) -> _Phrase:
     role, end = _particle(doc, ents[-1].end)
     # Inside brackets (중앙선거관리위원회(위원장 김용덕)는) the particle belongs to what precedes them.
@@ -317,6 +336,8 @@ def _close(doc: Doc, ents: list[Span]) -> _Phrase:
     # (문재인 정부 권력 기관 개혁안을: after an organisation come the words of an unnamed noun, not titles)
     if role is None and any(e.label_ == "PS" for e in ents) and ents[-1].label_ != "OG":
         role, end = _after_title(doc, ents[-1].end, role, end)
+    elif role is None and ents[-1].label_ == "EV":
+        role, end = _after_event(doc, ents[-1].end, end)
     mentions = [_mention(e) for e in ents]
     person = next((m for m in mentions if m.cls == "Person"), None)
     referent = person or mentions[-1]
