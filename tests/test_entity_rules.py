@@ -202,3 +202,7 @@ def test_a_work_found_once_is_a_work_in_its_other_mentions(nlp):
     assert ("카무라", "AF") in found and ("카무라", "PS") not in found
     # a weekday in brackets after a date is no product
     assert not {label for _, label in entities(nlp, "한빛전자는 17일(월) 신제품을 시연한다.") if label == "AF"}
+
+
+def test_the_exercise_of_a_right_is_no_event(nlp):
+    assert not {label for _, label in entities(nlp, "대통령은 거부권 행사를 검토했다.") if label == "EV"}

@@ -156,6 +156,18 @@ def test_more_patterns(nlp, text, expected):
     assert expected <= got
 
 
+def test_titles_told_by_a_copula_and_parties_in_an_aside(nlp):
+    got = {(s, r, o) for s, r, o, m in facts(nlp, "박하준은 한빛전자의 대표다.")}
+    assert {("박하준", "holdsPosition", "대표"), ("박하준", "memberOf", "한빛전자")} <= got
+    # a title held before, or a place in history, is not held now
+    for text in ("박하준은 한빛전자의 대표였다.", "박하준은 한빛국의 첫 번째 여성 대통령이다."):
+        assert not any(r == "holdsPosition" for _, r, _, _ in facts(nlp, text))
+    got = {(s, r, o) for s, r, o, m in facts(nlp, "박하준(한빛당) 의원은 법안을 발의했다고 말했다.")}
+    assert {("박하준", "holdsPosition", "의원"), ("박하준", "memberOf", "한빛당")} <= got
+    # an age in brackets does not part a name from its title
+    assert ("이서연", "holdsPosition", "국무총리", None) in facts(nlp, "이서연(69) 국무총리가 발언을 했다.")
+
+
 def test_the_part_of_an_event_leaves_its_role_to_the_event(nlp):
     got = facts(nlp, "박하준 선수는 2030 광주 아시안게임 남자 500m에 출전했다.")
     assert ("박하준", "attended", "2030 광주 아시안게임", None) in got

@@ -200,6 +200,17 @@ def _mention(ent: Span) -> Mention:
 
 def _phrases(doc: Doc, sent: Span) -> list[_Phrase]:
     ents = [e for e in doc.ents if e.label_ in GRAPH_CLASS and sent.start <= e.start < sent.end]
+    # 박하준(한빛당·서울 강남갑) 의원은: a bracket after a name is an aside (phrases of its own); the
+    # name goes on to its title.
+    asides = {id(x) for e in ents if e.label_ == "PS" for x in _bracket_after(doc, e, ents)}
+    phrases = _group(doc, [e for e in ents if id(e) not in asides]) + _group(doc, [e for e in ents if id(e) in asides])
+    phrases.sort(key=lambda p: p.start_tok)
+    _share_list_roles(doc, phrases)
+    return phrases
+
+
+def _group(doc: Doc, ents: list[Span]) -> list[_Phrase]:
+    """Consecutive mentions as phrases, each closed by its particle."""
     phrases: list[_Phrase] = []
     current: list[Span] = []
     for ent in ents:
@@ -208,13 +219,21 @@ def _phrases(doc: Doc, sent: Span) -> list[_Phrase]:
             current = []
         current.append(ent)
         role, _ = _particle(doc, ent.end)
-        if role is not None or _ends_word_with_nonentity(doc, ent):
+        aside = ent.label_ == "PS" and ent.end < len(doc) and doc[ent.end].text == "("
+        if role is not None or (_ends_word_with_nonentity(doc, ent) and not aside):
             phrases.append(_close(doc, current))
             current = []
     if current:
         phrases.append(_close(doc, current))
-    _share_list_roles(doc, phrases)
     return phrases
+
+
+def _bracket_after(doc: Doc, ent: Span, ents: list[Span]) -> list[Span]:
+    """The mentions inside a bracket right after ``ent`` (박하준(한빛당) → 한빛당)."""
+    if ent.end >= len(doc) or doc[ent.end].text != "(":
+        return []
+    close = next((t.i for t in doc[ent.end:min(len(doc), ent.end + 15)] if t.text == ")"), None)
+    return [] if close is None else [x for x in ents if ent.end < x.start and x.end <= close]
 
 
 def _share_list_roles(doc: Doc, phrases: list[_Phrase]) -> None:
@@ -767,6 +786,15 @@ def _bracketed_heads(doc: Doc, sent: Span) -> Iterable[Fact]:
             if len(inside) > 1 and inside[-2].label_ == "OG" and inside[-1].start - inside[-2].end <= 1:
                 o = _mention(inside[-2])
                 yield _fact(p, "memberOf", o, sent, p, t, "bracketed-title", 0.75)
+    for i, person in enumerate(ents):
+        # 박하준(한빛당) 의원, 박하준(한빛당·서울 강남갑) 의원: the party in the aside, the title after it.
+        inside = _bracket_after(doc, person, ents) if person.label_ == "PS" else []
+        after = ents[i + len(inside) + 1] if inside and i + len(inside) + 1 < len(ents) else None
+        if inside and inside[0].label_ == "OG" and after is not None and after.label_ == "CV" \
+                and doc[inside[-1].end:after.start].text.strip().startswith(")") \
+                and len(doc[inside[-1].end:after.start].text.strip()) <= 10:
+            p, o = _mention(person), _mention(inside[0])
+            yield _fact(p, "memberOf", o, sent, p, _mention(after), "bracketed-party", 0.75)
     for org, title, person in zip(ents, ents[1:], ents[2:]):
         if org.label_ == "OG" and title.label_ == "CV" and person.label_ == "PS" \
                 and doc[org.end:title.start].text.strip() == "(" and doc[person.end:person.end + 1].text == ")":
@@ -847,13 +875,24 @@ def _award_topics(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[Fact
 
 
 def _copula_appositions(doc: Doc, sent: Span) -> Iterable[Fact]:
-    """하마스의 지도자인 예히야 신와르, 백악관 보좌관인 이방카 트럼프: "X의 Y인 Z" names Z's title."""
+    """하마스의 지도자인 예히야 신와르, 백악관 보좌관인 이방카 트럼프: "X의 Y인 Z" names Z's title;
+    박하준은 한빛전자의 대표다: so does "Z는 X의 Y(이)다"."""
     ents = [e for e in doc.ents if sent.start <= e.start < sent.end]
     for i, title in enumerate(ents):
-        if title.label_ != "CV" or title.end >= sent.end or "VCP" not in doc[title.end].tag_ \
-                or "ETM" not in doc[title.end].tag_:
+        if title.label_ != "CV" or title.end >= sent.end:
             continue
-        person = next((e for e in ents[i + 1:i + 2] if e.label_ == "PS" and e.start - title.end <= 2), None)
+        nxt = doc[title.end]
+        if "VCP" in nxt.tag_ and "ETM" in nxt.tag_:  # …인 Z
+            person = next((e for e in ents[i + 1:i + 2] if e.label_ == "PS" and e.start - title.end <= 2), None)
+        elif "VCP" in nxt.tag_ or "VCP" in doc[title.end - 1].tag_:  # Z는 … Y다 / Y이다 / Y이며
+            person = next((e for e in reversed(ents[:i]) if e.label_ == "PS" and e.end < len(doc)
+                           and doc[e.end].text in ("은", "는", "이", "가") and doc[e.end].tag_ in ("JX", "JKS")), None)
+            # (대표였다: a title held before; 첫 번째 여성 대통령이다: a place in history, not a post held now)
+            if "EP" in nxt.tag_ or (title.end + 1 < sent.end and "EP" in doc[title.end + 1].tag_) \
+                    or re.search(r"번째|최초|첫|마지막|역대", _text(doc)[max(0, title.start_char - 12):title.start_char]):
+                person = None
+        else:
+            continue
         if person is None:
             continue
         p, t = _mention(person), _mention(title)

@@ -159,6 +159,8 @@ def noun_core(doc: Doc, start: int, end: int) -> int:
         elif texts[i] == "의" and i + 1 < end and tags[i + 1] in NOUNISH and i > start:
             # Within one written word a genitive is Kiwi misreading a compound: 전국의사궐기대회.
             i += 1
+        elif tags[i].endswith("+VCP") and tags[i].split("+")[0] in NOUNISH:
+            return i + 1  # 대표다: a noun with the copula contracted onto it ends the core
         else:
             break
     return i
@@ -286,6 +288,9 @@ class EntityRules:
                 continue
             if doc[start].text in TIME_DETERMINERS:
                 start += 1
+            # 공권력 행사, 거부권 행사: 행사 is the exercise of a right there, not an event.
+            if doc[start:core_end].text == "행사" and n > 0 and doc[words[n - 1][0]:words[n - 1][1]].text.endswith(("권", "력", "권한")):
+                continue
             begin = start
             # (칸 국제|영화제: a model span that runs into the event's own word names no one)
             crossing = {i for e in doc.ents if e.label_ == "PS" and e.start < start < e.end for i in range(e.start, e.end)}
