@@ -168,6 +168,15 @@ def test_titles_told_by_a_copula_and_parties_in_an_aside(nlp):
     assert ("이서연", "holdsPosition", "국무총리", None) in facts(nlp, "이서연(69) 국무총리가 발언을 했다.")
 
 
+def test_medals_and_titles_won_and_quoted_words_are_no_arguments(nlp):
+    got = {(s, r, o) for s, r, o, m in facts(nlp, "이서연은 대회 MVP와 득점왕을 차지했다.")}
+    assert {("이서연", "won", "MVP"), ("이서연", "won", "득점왕")} <= got
+    assert ("박하준", "won", "금메달", None) in facts(nlp, "박하준은 이 대회에서 금메달을 땄다.")
+    # the events inside a reported quote are not what the reporting verb announces
+    text = '한빛연맹은 "예정되었던 모든 경기와 대회를 무기한 연기하기로 결정했다"고 성명서를 발표했다.'
+    assert not any(r == "announced" for _, r, _, _ in facts(nlp, text))
+
+
 def test_the_part_of_an_event_leaves_its_role_to_the_event(nlp):
     got = facts(nlp, "박하준 선수는 2030 광주 아시안게임 남자 500m에 출전했다.")
     assert ("박하준", "attended", "2030 광주 아시안게임", None) in got

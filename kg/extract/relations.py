@@ -241,8 +241,10 @@ def _share_list_roles(doc: Doc, phrases: list[_Phrase]) -> None:
     for i in range(len(phrases) - 2, -1, -1):
         ph, nxt = phrases[i], phrases[i + 1]
         between = doc[ph.end_tok:nxt.start_tok].text.strip()
+        # (MVP와 득점왕을 차지했다: two objects; 와 before a subject is left to the co-agent rules)
         listed = between in (",", "·", "및", "、") if ph.role is None else (
-            ph.role == "obj" and _INCLUDING.fullmatch(between) is not None)
+            ph.role == "obj" and _INCLUDING.fullmatch(between) is not None) or (
+            ph.role == "com" and nxt.role == "obj" and not between)
         # (정현호 전국대학총학생회모임 집행장, 하지원 … 대표 등이: the phrases' persons are listed.)
         if listed and nxt.role is not None and ph.referent is not None and ph.referent.cls == nxt.referent.cls:
             ph.role = nxt.role
@@ -497,6 +499,10 @@ def _predicates(doc: Doc, sent: Span, phrases: list[_Phrase], article: Article) 
                           and (p.role is not None or (passive and p.referent is not None
                                                       and p.referent.cls == "Event"))), None)
         available = [p for p in phrases if id(p) not in consumed]
+        # The words of a quote are no arguments of the verb that reports it, and the reverse.
+        speech = next((r for r in _speech_ranges(doc, sent) if r[0] <= tok.idx < r[1]), None)
+        local = [p for p in local if _within(doc, p, speech, sent)]
+        available = [p for p in available if _within(doc, p, speech, sent)]
         yield from _facts_for(doc, sent, tok, pred, passive, relative, local, following, available,
                               modality, article, clause_start)
         if relative:
@@ -741,6 +747,21 @@ def _indirect_speech(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[F
         # The reporter's paraphrase, not the speaker's words: recorded, not asserted as a quote.
         yield Fact(speaker.referent, "said", literal, sent.text.strip(), start, ending.idx + len(ending.text),
                    "indirect-speech", 0.6, "paraphrased")
+
+
+def _speech_ranges(doc: Doc, sent: Span) -> list[tuple[int, int]]:
+    """Character ranges of the sentence's double-quoted speech of two words or more ("…", “…”)."""
+    text = _text(doc)[sent.start_char:sent.end_char]
+    return [(sent.start_char + m.start(), sent.start_char + m.end())
+            for m in re.finditer(r"[\"“][^\"“”\n]*\s[^\"“”\n]*[\"”]", text)]
+
+
+def _within(doc: Doc, phrase: _Phrase, speech: tuple[int, int] | None, sent: Span) -> bool:
+    """Whether ``phrase`` stands inside the quote ``speech`` — or, for None, inside no quote."""
+    at = doc[phrase.start_tok].idx
+    if speech is not None:
+        return speech[0] <= at < speech[1]
+    return not any(a <= at < b for a, b in _speech_ranges(doc, sent))
 
 
 def _modifies_unnamed(doc: Doc, tok: Token, sent: Span) -> bool:
