@@ -206,3 +206,10 @@ def test_a_work_found_once_is_a_work_in_its_other_mentions(nlp):
 
 def test_the_exercise_of_a_right_is_no_event(nlp):
     assert not {label for _, label in entities(nlp, "대통령은 거부권 행사를 검토했다.") if label == "EV"}
+
+
+def test_a_known_organisation_inside_a_person_span_leaves_the_name(nlp):
+    # the gazetteer knows 자유한국당; the model's one span over party and name leaves the name
+    found = entities(nlp, "반면, 자유한국당 홍준표 후보는 785만2849표를 얻었다.")
+    assert {("자유한국당", "OG"), ("홍준표", "PS")} <= found
+    assert ("하마스", "OG") in entities(nlp, "팔레스타인 무장단체 하마스 간 교전이 재개됐다.")

@@ -186,6 +186,12 @@ def test_the_part_of_an_event_leaves_its_role_to_the_event(nlp):
     assert not any(r == "announced" for _, r, _, _ in facts(nlp, "누리노조는 파업 철회를 공식 발표했다."))
 
 
+def test_a_list_takes_the_particle_of_its_head_noun_after_a_name(nlp):
+    text = "한빛노조, 누리노조 등 민주노총 산하 조직은 서울시청 인근에서 사전대회를 열었다."
+    got = {(s, r, o) for s, r, o, m in facts(nlp, text)}
+    assert {("한빛노조", "organized", "사전대회"), ("누리노조", "organized", "사전대회")} <= got
+
+
 def test_a_relative_clause_on_an_unnamed_noun_has_that_noun_as_subject(nlp):
     got = facts(nlp, "한빛공사는 어제 파업에 참여한 조합원 10명을 징계했다.")
     assert not any(r == "attended" for _, r, _, _ in got)

@@ -287,9 +287,10 @@ def _particle(doc: Doc, i: int) -> tuple[str | None, int]:
         skipped_space = skipped_space or doc[i].is_space
         i += 1
     if i < len(doc) and doc[i].text == "등":
-        # A, B 등이 / A, B 등 동료 배우들이: the list's particle comes after its head noun.
+        # A, B 등이 / A, B 등 동료 배우들이 / A, B 등 민주노총 산하 조직은: the list's particle comes
+        # after its head noun.
         j = i + 1
-        while j < len(doc) and j - i <= 6 and (doc[j].is_space or doc[j].tag_ in ("NNG", "XSN", "NNB", "SN")
+        while j < len(doc) and j - i <= 6 and (doc[j].is_space or doc[j].tag_ in ("NNG", "NNP", "XSN", "NNB", "SN")
                                                or doc[j].text == "들"):
             j += 1
         if j < len(doc) and doc[j].tag_.startswith("J"):

@@ -229,7 +229,7 @@ class EntityRules:
         spans += self._persons(doc, words, spans)
         ruled = filter_spans(spans)
         taken = {i for s in ruled for i in range(s.start, s.end)}
-        statistical = [e for e in doc.ents if not any(i in taken for i in range(e.start, e.end))]
+        statistical = [part for e in doc.ents for part in _outside(e, taken)]
         if not self.overwrite:
             ruled = [s for s in ruled if not any(s.start < e.end and e.start < s.end for e in doc.ents)]
             statistical = list(doc.ents)
@@ -752,6 +752,24 @@ def _foreign_names_by_titles(doc: Doc, words: list[tuple[int, int]], titles: lis
         if len(run) >= 2 and noun_core(doc, *words[run[-1]]) != words[run[-1]][1]:
             last_start, last_end = words[run[-1]]
             yield Span(doc, words[run[0]][0], noun_core(doc, last_start, last_end), label="PS")
+
+
+def _outside(ent: Span, taken: set[int]) -> list[Span]:
+    """The model span, unless a rule span takes part of it — then only a person's name the rule left
+    whole: 홍준표 of 자유한국당 홍준표, 제임스 코미 of 제임스 코미 연방수사국."""
+    if not any(i in taken for i in range(ent.start, ent.end)):
+        return [ent]
+    if ent.label_ != "PS":
+        return []
+    free = [i for i in range(ent.start, ent.end) if i not in taken]
+    if not free or free != list(range(free[0], free[-1] + 1)):
+        return []
+    part = _without_edge_marks(Span(ent.doc, free[0], free[-1] + 1, label="PS"))
+    if part is None or not (part.start == ent.start or ent.doc[part.start - 1].whitespace_):
+        return []
+    korean = part.end == ent.end and _KOREAN_NAME.fullmatch(part.text) is not None  # (not 용산 of 용산 대통령실)
+    foreign = part.start == ent.start and " " in part.text and all(t.tag_ in ("NNP", "SL") or t.is_space for t in part)
+    return [part] if korean or foreign else []
 
 
 def _without_edge_marks(ent: Span) -> Span | None:
