@@ -80,6 +80,9 @@ def entities(nlp, text: str) -> set[tuple[str, str]]:
     ("동시 타이틀 작품 몬스터워즈4G도 출시됐다.", {("몬스터워즈4G", "AF")}),
     # a bare year before an event's name belongs to it; games and motor shows are events
     ("2030 광주 아시안게임이 19일 개막했다.", {("2030 광주 아시안게임", "EV")}),
+    # a newspaper in title brackets is its publisher; a portal named after the word for it is a company
+    ("《누리일보》는 이 사실을 보도하였다.", {("누리일보", "OG")}),
+    ("아르바이트 포털 알바누리는 설문 결과를 밝혔다.", {("알바누리", "OG")}),
 ])
 def test_rule_entities(nlp, text, expected):
     assert expected <= entities(nlp, text)
@@ -213,3 +216,7 @@ def test_a_known_organisation_inside_a_person_span_leaves_the_name(nlp):
     found = entities(nlp, "반면, 자유한국당 홍준표 후보는 785만2849표를 얻었다.")
     assert {("자유한국당", "OG"), ("홍준표", "PS")} <= found
     assert ("하마스", "OG") in entities(nlp, "팔레스타인 무장단체 하마스 간 교전이 재개됐다.")
+
+
+def test_a_count_of_games_is_no_event(nlp):
+    assert not {label for _, label in entities(nlp, "박하준은 통산 264경기에서 31승을 기록했다.") if label == "EV"}

@@ -76,7 +76,9 @@ _LOCAL_TITLES = ("광역시장", "특별시장", "시장", "도지사", "지사"
                  "교육감")
 # Words for a company that a company's name follows: 스타트업 파도랩.
 _COMPANY_WORDS = frozenset({"스타트업", "기업", "업체", "회사", "벤처", "벤처기업", "제조사", "게임사", "제약사", "통신사",
-                            "유통사", "자회사", "계열사", "협력사", "운영사", "개발사"})
+                            "유통사", "자회사", "계열사", "협력사", "운영사", "개발사", "포털", "취업포털", "언론사"})
+# Endings of the names of newspapers and magazines.
+_PRESS = frozenset({"일보", "신문", "뉴스", "타임스", "저널", "통신", "한겨레", "포스트"})
 # Heads of institution names written in several words (국제 올림픽 위원회, 대통령직 인수위원회).
 _INSTITUTION_HEADS = frozenset({"위원회", "협회", "연맹", "재단", "협의회", "연합회", "조합", "학회", "공사", "공단",
                                 "대사관", "영사관", "대표팀", "국가대표팀", "연구팀", "연구진", "사절단", "대표단", "선수단",
@@ -267,9 +269,11 @@ class EntityRules:
                     yield Span(doc, begin, tok.i, label="EV")
                 elif len(inner.text) <= 30 and (opener in _TITLE_BRACKETS or _names_a_work(doc, begin - 1, work_end)
                                                 or _called_a_work(doc, tok.i + 1)):
-                    # 영화 '엉클 분미', 감독의 '비우티풀', 드라마 '해신'과 '연개소문': a titled work.
+                    # 영화 '엉클 분미', 감독의 '비우티풀', 드라마 '해신'과 '연개소문': a titled work —
+                    # 《한겨레21》, <자유일보>: a newspaper or magazine is its publisher.
                     work_end = tok.i
-                    yield Span(doc, begin, tok.i, label="AF")
+                    press = gazetteer().get(inner.text) == "Organization" or _ends_with(inner.text.rstrip("0123456789"), _PRESS)
+                    yield Span(doc, begin, tok.i, label="OG" if press else "AF")
                 elif len(inner.text) <= 20 and all(t.tag_ in NOUNISH or t.is_space for t in inner):
                     if after is not None and after.text in ("에서", "에서는", "에선"):
                         label = "OG" if inner.text in gazetteer() else "LC"
@@ -287,6 +291,8 @@ class EntityRules:
             # On the text, not the last token: Kiwi cuts 기자회견 into 기자 + 회견.
             if core_end == start or not _ends_with(doc[start:core_end].text, EVENT_HEADS):
                 continue
+            if core_end - start >= 2 and doc[core_end - 2].tag_ == "SN":
+                continue  # 264경기, 3회의: a count of events, not one
             if doc[start].text in TIME_DETERMINERS:
                 start += 1
             # 공권력 행사, 거부권 행사: 행사 is the exercise of a right there, not an event.
@@ -410,7 +416,8 @@ class EntityRules:
             core_end = noun_core(doc, n_start, n_end)
             core = doc[n_start:core_end]
             if core_end > n_start and core_end < n_end and doc[core_end].tag_.startswith("J") \
-                    and any(t.tag_ in ("NNP", "SL") for t in core) and not any(t.ent_type_ == "PS" for t in core) \
+                    and any(t.tag_ in ("NNP", "SL") for t in core) \
+                    and not (any(t.ent_type_ == "PS" for t in core) and _KOREAN_NAME.match(core.text)) \
                     and core.text not in word_list("places"):
                 yield Span(doc, n_start, core_end, label="OG")
 
