@@ -83,6 +83,9 @@ def entities(nlp, text: str) -> set[tuple[str, str]]:
     # a newspaper in title brackets is its publisher; a portal named after the word for it is a company
     ("《누리일보》는 이 사실을 보도하였다.", {("누리일보", "OG")}),
     ("아르바이트 포털 알바누리는 설문 결과를 밝혔다.", {("알바누리", "OG")}),
+    # a model code next to a word for a vehicle or weapon
+    ("공군은 F-15K 전투기 2대를 출격시켰다.", {("F-15K", "AF")}),
+    ("대통령 전용기 Tu-154M가 추락했다.", {("Tu-154M", "AF")}),
 ])
 def test_rule_entities(nlp, text, expected):
     assert expected <= entities(nlp, text)

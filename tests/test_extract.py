@@ -192,6 +192,17 @@ def test_a_list_takes_the_particle_of_its_head_noun_after_a_name(nlp):
     assert {("한빛노조", "organized", "사전대회"), ("누리노조", "organized", "사전대회")} <= got
 
 
+def test_a_named_document_brought_out_is_announced(nlp):
+    got = {(s, r, o) for s, r, o, m in facts(nlp, "인수위원회는 18대 정부의 정부조직 개편안을 발표하였다.")}
+    assert ("인수위원회", "announced", "정부조직 개편안") in got
+    # the person named before the document modifies it: the document is what was announced
+    got = {(s, r, o) for s, r, o, m in facts(nlp, "박하준 민정수석이 이서연 정부 권력 기관 개혁안을 발표하였다.")}
+    assert any(s == "박하준" and r == "announced" and o.endswith("권력 기관 개혁안") for s, r, o in got)
+    assert not any(r == "announced" and o == "이서연" for _, r, o in got)
+    # one generic word names no document
+    assert not any(r == "announced" for _, r, _, _ in facts(nlp, "국회는 개정안을 발표했다."))
+
+
 def test_a_relative_clause_on_an_unnamed_noun_has_that_noun_as_subject(nlp):
     got = facts(nlp, "한빛공사는 어제 파업에 참여한 조합원 10명을 징계했다.")
     assert not any(r == "attended" for _, r, _, _ in got)

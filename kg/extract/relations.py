@@ -355,6 +355,7 @@ def _close(doc: Doc, ents: list[Span]) -> _Phrase:
     # Inside brackets (중앙선거관리위원회(위원장 김용덕)는) the particle belongs to what precedes them.
     if any(t.text == "(" for t in doc[max(0, ents[0].start - 3):ents[0].start]) and ")" in doc[ents[-1].end:end].text:
         role = None
+    direct = role is not None  # the particle right after the last mention
     # (문재인 정부 권력 기관 개혁안을: after an organisation come the words of an unnamed noun, not titles)
     if role is None and any(e.label_ == "PS" for e in ents) and ents[-1].label_ != "OG":
         role, end = _after_title(doc, ents[-1].end, role, end)
@@ -362,7 +363,9 @@ def _close(doc: Doc, ents: list[Span]) -> _Phrase:
         role, end = _after_event(doc, ents[-1].end, end)
     mentions = [_mention(e) for e in ents]
     person = next((m for m in mentions if m.cls == "Person"), None)
-    referent = person or mentions[-1]
+    # (문재인 정부 권력 기관 개혁안을: a work or event that takes the particle heads the phrase; the names
+    # before modify it — not in 안철수 대선 후보자는, where a title after the event does)
+    referent = mentions[-1] if direct and mentions[-1].cls in ("Product", "Event") else person or mentions[-1]
     if mentions[-1].cls == "Organization" and role is not None and not any(m.cls == "Position" for m in mentions):
         referent = mentions[-1]  # 최희석 추모모임은: the organisation heads the phrase, the name modifies it
     return _Phrase(mentions, role, ents[0].start, end, referent)

@@ -77,6 +77,14 @@ _LOCAL_TITLES = ("광역시장", "특별시장", "시장", "도지사", "지사"
 # Words for a company that a company's name follows: 스타트업 파도랩.
 _COMPANY_WORDS = frozenset({"스타트업", "기업", "업체", "회사", "벤처", "벤처기업", "제조사", "게임사", "제약사", "통신사",
                             "유통사", "자회사", "계열사", "협력사", "운영사", "개발사", "포털", "취업포털", "언론사"})
+# Heads of a document's name (정부조직 개편안, 08헌장) and the verbs that bring one out.
+_DOCUMENT_HEADS = frozenset({"개편안", "개혁안", "개정안", "권고안", "조정안", "합의안", "계획안", "헌장", "선언문", "보고서",
+                             "백서"})
+_PUBLISH_CUES = ("발표", "공개", "제출", "권고", "내놓", "채택", "발의", "마련")
+# Words for a vehicle or weapon that a model code names: F-15K 전투기, 전용기 Tu-154M.
+_VEHICLES = frozenset({"전투기", "전폭기", "폭격기", "수송기", "헬기", "여객기", "항공기", "전용기", "미사일", "탄도미사일",
+                       "자주포", "전차", "잠수함", "구축함", "호위함", "로켓", "발사체", "위성", "기종", "드론"})
+_MODEL_CODE = re.compile(r"(?=.*\d)(?=.*[A-Za-z])[A-Za-z]{1,4}-?\d{1,4}[A-Za-z]{0,3}")
 # Endings of the names of newspapers and magazines.
 _PRESS = frozenset({"일보", "신문", "뉴스", "타임스", "저널", "통신", "한겨레", "포스트"})
 # Heads of institution names written in several words (국제 올림픽 위원회, 대통령직 인수위원회).
@@ -227,6 +235,8 @@ class EntityRules:
         spans += self._described_companies(doc, words)
         spans += self._products(doc, words)
         spans += self._works_by_genre(doc, words)
+        spans += self._documents(doc, words)
+        spans += self._model_codes(doc, words)
         spans += self._launched_objects(doc, words)
         spans += self._persons(doc, words, spans)
         ruled = filter_spans(spans)
@@ -464,6 +474,34 @@ class EntityRules:
                     and name.text not in _GENERIC_OBJECTS \
                     and doc[name_end - 1].text not in POSITION_WORDS:
                 yield Span(doc, n_start, name_end, label="AF")
+
+    def _documents(self, doc: Doc, words: list[tuple[int, int]]) -> Iterator[Span]:
+        """정부조직 개편안을 발표했다, 권력 기관 개혁안을 발표했다: a named document brought out is a
+        product (one generic word, 개정안을, names none)."""
+        for n, (start, end) in enumerate(words):
+            core_end = noun_core(doc, start, end)
+            if core_end == start or core_end >= end or doc[core_end].text not in ("을", "를") or n + 1 >= len(words) \
+                    or not doc[words[n + 1][0]].text.startswith(_PUBLISH_CUES) \
+                    or not _ends_with(doc[start:core_end].text, _DOCUMENT_HEADS):
+                continue
+            begin = start
+            for p_start, p_end in reversed(words[max(0, n - 3):n]):
+                # (정부조직 개편안: an entity inside a word of the name; not 문재인 정부 as words of their own)
+                named = [t.ent_type_ for t in doc[p_start:p_end]]
+                if noun_core(doc, p_start, p_end) != p_end or all(named):
+                    break
+                begin = p_start
+            if begin < start or any(t.tag_ in ("SN", "SL", "NNP") for t in doc[start:core_end]):
+                yield Span(doc, begin, core_end, label="AF")
+
+    def _model_codes(self, doc: Doc, words: list[tuple[int, int]]) -> Iterator[Span]:
+        """F-15K 전투기, 대통령 전용기 Tu-154M: a model code next to a word for a vehicle or weapon."""
+        cores = [doc[s:noun_core(doc, s, e)].text for s, e in words]
+        for n, (start, end) in enumerate(words):
+            if not _MODEL_CODE.fullmatch(cores[n]):
+                continue
+            if (n + 1 < len(words) and cores[n + 1] in _VEHICLES) or (n > 0 and cores[n - 1] in _VEHICLES):
+                yield Span(doc, start, noun_core(doc, start, end), label="AF")
 
     def _launched_objects(self, doc: Doc, words: list[tuple[int, int]]) -> Iterator[Span]:
         """현대자동차가 LF쏘나타를 출시했다: the named object of a launch or demo verb is a product; so
