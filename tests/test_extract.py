@@ -192,6 +192,14 @@ def test_a_list_takes_the_particle_of_its_head_noun_after_a_name(nlp):
     assert {("한빛노조", "organized", "사전대회"), ("누리노조", "organized", "사전대회")} <= got
 
 
+def test_a_country_before_a_university_holds_it(nlp):
+    got = {(s, r, o) for s, r, o, m in facts(nlp, "박하준 노르웨이 오슬로대학 교수는 이렇게 말했다.")}
+    assert ("오슬로대학", "locatedIn", "노르웨이") in got
+    # a national body is not a site the country holds
+    got = facts(nlp, "일본 기상청은 지진이 발생했다고 밝혔다.")
+    assert not any(r == "locatedIn" for _, r, _, _ in got)
+
+
 def test_a_named_document_brought_out_is_announced(nlp):
     got = {(s, r, o) for s, r, o, m in facts(nlp, "인수위원회는 18대 정부의 정부조직 개편안을 발표하였다.")}
     assert ("인수위원회", "announced", "정부조직 개편안") in got

@@ -65,6 +65,8 @@ _ADMIN_ENDINGS = ("시", "도", "군", "구", "주", "성", "현", "동")
 _DISTRICT_ENDINGS = ("동", "구", "읍", "면", "리")
 # 대한민국 서울특별시 …: Korean news writes the home country before its own places as an address.
 _HOME_COUNTRY = {"대한민국", "한국"}
+# Institutions with a site of their own, which a place before their name holds.
+_SITE_ORGS = ("대학", "대학교", "대", "박물관", "미술관", "영사관", "대사관", "문화원", "병원", "연구소")
 _NOT_PLACES = {"지역", "남부", "북부", "동부", "서부", "일대", "인근", "현지", "전역"}
 # A closing quote followed by a quotative ending: …"라고, "고, "며.
 # (the ending is a word's end: "고마워요 마린" opens a quote, it does not report one)
@@ -1005,6 +1007,12 @@ def _places(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[Fact]:
                     and not inner.text.endswith(_DISTRICT_ENDINGS + ("쪽",)) \
                     and not any(inner.text.endswith(v) for v in VENUE_HEADS):
                 yield _fact(inner, "locatedIn", outer, sent, outer, inner, "place-nesting", 0.7)
+            # 노르웨이 오슬로대학, 프랑스 스트라스부르대: a known country or city before an institution
+            # with a site of its own (a university, museum, consulate) holds it.
+            elif outer.cls == "Place" and inner.cls == "Organization" and inner.start - outer.end <= 1 \
+                    and outer.text in containers and outer.text not in _HOME_COUNTRY \
+                    and inner.text.endswith(_SITE_ORGS):
+                yield _fact(inner, "locatedIn", outer, sent, outer, inner, "institution-place", 0.7)
     for ph, nxt in zip(phrases, [*phrases[1:], None]):
         located = nxt is not None and 0 < len(doc[ph.end_tok:nxt.start_tok]) <= 3 and \
             doc[ph.end_tok].lemma_ in ("있다", "위치하다", "위치", "소재")
