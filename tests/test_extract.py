@@ -192,6 +192,15 @@ def test_a_list_takes_the_particle_of_its_head_noun_after_a_name(nlp):
     assert {("한빛노조", "organized", "사전대회"), ("누리노조", "organized", "사전대회")} <= got
 
 
+def test_whose_visit_it_is_and_visits_with_a_manner(nlp):
+    got = {(s, r, o) for s, r, o, m in facts(nlp, "박하준 대통령의 에티오피아 국빈방문을 계기로 관계가 깊어졌다.")}
+    assert ("박하준", "visited", "에티오피아") in got
+    got = {(s, r, o) for s, r, o, m in facts(nlp, "이서연 대통령은 12일 프랑스 공식 방문을 마쳤다.")}
+    assert ("이서연", "visited", "프랑스") in got
+    # a team's win someone predicted is no win
+    assert not any(r == "won" for _, r, _, _ in facts(nlp, "문어 파울이 스페인의 FIFA 월드컵 우승을 예언하였다."))
+
+
 def test_a_country_before_a_university_holds_it(nlp):
     got = {(s, r, o) for s, r, o, m in facts(nlp, "박하준 노르웨이 오슬로대학 교수는 이렇게 말했다.")}
     assert ("오슬로대학", "locatedIn", "노르웨이") in got

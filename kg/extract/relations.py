@@ -67,6 +67,8 @@ _DISTRICT_ENDINGS = ("동", "구", "읍", "면", "리")
 _HOME_COUNTRY = {"대한민국", "한국"}
 # Institutions with a site of their own, which a place before their name holds.
 _SITE_ORGS = ("대학", "대학교", "대", "박물관", "미술관", "영사관", "대사관", "문화원", "병원", "연구소")
+# Nouns of manner before a predicate noun: 국빈 방문, 공식 방문, 단독 회담.
+_MANNER_NOUNS = {"국빈", "공식", "비공식", "단독", "긴급", "공동", "깜짝", "전격", "첫"}
 _NOT_PLACES = {"지역", "남부", "북부", "동부", "서부", "일대", "인근", "현지", "전역"}
 # A closing quote followed by a quotative ending: …"라고, "고, "며.
 # (the ending is a word's end: "고마워요 마린" opens a quote, it does not report one)
@@ -841,6 +843,9 @@ def _noun_predicates(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[F
         nxt = doc[ph.end_tok]
         if nxt.is_space and nxt.i + 1 < sent.end:
             nxt = doc[nxt.i + 1]
+        # 국빈방문, 공식 방문: a manner noun before the predicate noun, in one word or two
+        if nxt.text in _MANNER_NOUNS and nxt.i + 1 < sent.end:
+            nxt = doc[nxt.i + 1] if not doc[nxt.i + 1].is_space or nxt.i + 2 >= sent.end else doc[nxt.i + 2]
         pred = lexicon.get(nxt.text)
         if pred is None or pred.relation in ("partneredWith", "met"):
             continue
@@ -856,12 +861,18 @@ def _noun_predicates(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[F
         if allowed is not None and ref.cls not in allowed or _polarity(doc, nxt, sent.end) == "negated":
             continue
         agents = _AGENTS | {"Place"} if pred.relation in ("won", "attended") else _AGENTS
+        # (inside a quote, the speaker's words: heads from the same quote, or from outside any)
+        speech = next((r for r in _speech_ranges(doc, sent) if r[0] <= doc[ph.start_tok].idx < r[1]), None)
         heads = [p.referent for p in phrases if p.role in ("subj", "topic", "also") and p.referent is not None
-                 and p.referent.cls in agents and p.referent is not ref]
+                 and p.referent.cls in agents and p.referent is not ref and _within(doc, p, speech, sent)]
         first = phrases[0]
         if not heads and first is not ph and first.role is None and first.end_tok < sent.end \
                 and doc[first.end_tok].text == "," and first.referent is not None and first.referent.cls in agents:
             heads = [first.referent]  # a headline: 문재인 대통령, 유엔총회 참석
+        owner = next((p for p in phrases if p.role == "gen" and p.end_tok <= ph.start_tok <= p.end_tok + 1), None)
+        if owner is not None and owner.referent is not None and owner.referent.cls == "Person" \
+                and pred.relation in ("visited", "attended"):
+            heads = [owner.referent]  # 이명박 대통령의 에티오피아 국빈방문: whose visit it is
         before = [h for h in heads if h.start < ref.start]
         subject = (before[-1] if before else heads[0]) if heads else None
         if subject is not None:
