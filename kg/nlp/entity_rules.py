@@ -63,6 +63,8 @@ _TITLE_SUFFIXES = frozenset({"위원장", "원장", "관장", "처장", "청장"
                              "학부장", "집행장", "보좌관", "비서관", "수석", "대변인", "특보", "위원", "회장", "사장",
                              "총장", "의장", "감독", "대표", "장관", "차관", "총리", "대사"})
 _ADMIN_UNITS = ("구", "동", "군", "읍", "면", "리")
+# Words that begin the name of a public venue: 국가체육장, 시립미술관.
+_PUBLIC = ("국가", "국립", "시립", "도립", "구립", "중앙", "국제", "종합", "시민")
 # Words before a quoted title that make it a work (a Product): 영화 '엉클 분미'.
 _WORKS = frozenset({"영화", "드라마", "작품", "앨범", "노래", "곡", "신곡", "싱글", "소설", "책", "도서", "시집", "게임",
                     "프로그램", "애니메이션", "만화", "웹툰", "시리즈", "예능", "뮤지컬", "연극", "다큐멘터리", "앱",
@@ -1141,7 +1143,12 @@ def _split_places(ents: list[Span]) -> list[Span]:
             ent = Span(doc, ent.start, ent.end, label="LC")  # 아이오와 주, 부산 해운대구 are no organisations
         words = eojeols(ent) if ent.label_ == "LC" else []
         after_known = bool(words) and ent.doc[words[0][0]:words[0][1]].text in word_list("places")
-        if len(words) > 1 and ent.doc[words[-1][0]:words[-1][1]].text not in _PLACE_HEADS | VENUE_HEADS \
+        last = ent.doc[words[-1][0]:words[-1][1]].text if words else ""
+        if len(words) > 1 and last.startswith(_PUBLIC) and _ends_with(last, VENUE_HEADS):
+            # (베이징 국가체육장, 서울 시립미술관: a public venue is named with its city)
+            words = [*words[:-2], (words[-2][0], words[-1][1])]
+            last = ""
+        if len(words) > 1 and last not in _PLACE_HEADS | VENUE_HEADS \
                 and all(_place_word(ent.doc, a, b, after_known) for a, b in words):
             out += [Span(ent.doc, a, b, label="LC") for a, b in words]
         else:
