@@ -226,3 +226,10 @@ def test_a_known_organisation_inside_a_person_span_leaves_the_name(nlp):
 
 def test_a_count_of_games_is_no_event(nlp):
     assert not {label for _, label in entities(nlp, "박하준은 통산 264경기에서 31승을 기록했다.") if label == "EV"}
+
+
+def test_a_common_noun_names_no_person(nlp):
+    text = "7월에도 항저우 샤오산 공항에서 비행체가 탐지돼 공항이 폐쇄되었다. 공항 당국은 조사에 나섰다."
+    assert not {t for t, label in entities(nlp, text) if label == "PS"}
+    # a name Kiwi reads as an unknown common noun stays a person
+    assert ("김도윤", "PS") in entities(nlp, "김도윤 새벽AI 대표는 이렇게 말했다.")

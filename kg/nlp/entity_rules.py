@@ -213,6 +213,12 @@ class EntityRules:
             self._analyses[text] = (morphs[0].tag, morphs[0].score) if len(morphs) == 1 else None
         return self._analyses[text]
 
+    def _common_noun_person(self, ent: Span) -> bool:
+        """공항, 군용기 as a person: one common noun in Kiwi's dictionary names no one (a name Kiwi does
+        not know, 김도윤 read as a common noun, scores low and stays)."""
+        return ent.label_ == "PS" and len(ent.text) >= 2 and all(t.tag_ in ("NNG", "XSN") for t in ent) \
+            and not any(self._unknown_word(t.text) for t in ent) and not self._unknown_word(ent.text)
+
     def _unknown_word(self, text: str) -> bool:
         """Whether Kiwi's dictionary lacks ``text`` (an unseen name, not 정치인): its morpheme scores low.
         (서구을, 중구갑 are electoral districts, not names.)"""
@@ -225,7 +231,8 @@ class EntityRules:
         # The model's spans follow KLUE's conventions (경북 영주시 is one place); the rules below
         # re-segment them for the graph (two places). ``kg eval ner`` scores the former.
         not_names = word_list("not_names")
-        doc.ents = [e for e in map(_without_edge_marks, doc.ents) if e is not None and e.text not in not_names]
+        doc.ents = [e for e in map(_without_edge_marks, doc.ents) if e is not None and e.text not in not_names
+                    and not self._common_noun_person(e)]
         doc.spans["ner"] = list(doc.ents)
         words = eojeols(doc)
         spans: list[Span] = []
@@ -255,7 +262,8 @@ class EntityRules:
         ents = _names_before_org_titles(doc, words, _orgs_right_before_titles(doc, words, ents), self._unknown_word)
         ents = _short_names(doc, words, ents)
         # Each step keeps spans apart; should two ever meet, the longer wins rather than the article failing.
-        doc.ents = filter_spans(ents)
+        # (the steps may leave a piece of a model span: 공항 of 항저우 샤오산 공항 is no person either)
+        doc.ents = [e for e in filter_spans(ents) if not self._common_noun_person(e)]
         doc.user_data.pop("kg.tags", None)  # (a cache of this call, not data to ship with the doc)
         return doc
 
