@@ -231,5 +231,6 @@ def test_a_count_of_games_is_no_event(nlp):
 def test_a_common_noun_names_no_person(nlp):
     text = "7월에도 항저우 샤오산 공항에서 비행체가 탐지돼 공항이 폐쇄되었다. 공항 당국은 조사에 나섰다."
     assert not {t for t, label in entities(nlp, text) if label == "PS"}
-    # a name Kiwi reads as an unknown common noun stays a person
+    # a name Kiwi reads as an unknown common noun, or cuts into single letters, stays a person
     assert ("김도윤", "PS") in entities(nlp, "김도윤 새벽AI 대표는 이렇게 말했다.")
+    assert ("오민석", "PS") in entities(nlp, "개표 결과 새빛당의 오민석 후보가 당선됐다.")

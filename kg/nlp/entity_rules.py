@@ -216,8 +216,9 @@ class EntityRules:
     def _common_noun_person(self, ent: Span) -> bool:
         """공항, 군용기 as a person: one common noun in Kiwi's dictionary names no one (a name Kiwi does
         not know, 김도윤 read as a common noun, scores low and stays)."""
-        return ent.label_ == "PS" and len(ent.text) >= 2 and all(t.tag_ in ("NNG", "XSN") for t in ent) \
-            and not any(self._unknown_word(t.text) for t in ent) and not self._unknown_word(ent.text)
+        # (오+민+석: a name Kiwi cuts into single letters is no word of its dictionary)
+        return ent.label_ == "PS" and all(t.tag_ in ("NNG", "XSN") and len(t.text) >= 2 for t in ent) \
+            and not any(self._unknown_word(t.text) for t in ent)
 
     def _unknown_word(self, text: str) -> bool:
         """Whether Kiwi's dictionary lacks ``text`` (an unseen name, not 정치인): its morpheme scores low.
