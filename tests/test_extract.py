@@ -201,6 +201,13 @@ def test_whose_visit_it_is_and_visits_with_a_manner(nlp):
     assert not any(r == "won" for _, r, _, _ in facts(nlp, "문어 파울이 스페인의 FIFA 월드컵 우승을 예언하였다."))
 
 
+def test_an_obligation_is_no_fact_and_a_bound_noun_is_no_part_of_an_event(nlp):
+    got = facts(nlp, "한빛연맹은 한빛팀이 예정대로 누리컵에 참가해야 한다고 밝혔다.")
+    assert not any(r == "attended" and m is None for _, r, _, m in got)
+    got = facts(nlp, "박하준 회장은 붕대를 감은 채 집회에 계속 참가했다.")
+    assert ("박하준", "attended", "집회", None) in got
+
+
 def test_a_country_before_a_university_holds_it(nlp):
     got = {(s, r, o) for s, r, o, m in facts(nlp, "박하준 노르웨이 오슬로대학 교수는 이렇게 말했다.")}
     assert ("오슬로대학", "locatedIn", "노르웨이") in got

@@ -477,6 +477,9 @@ def _polarity(doc: Doc, tok: Token, sent_end: int) -> str | None:
     if any(f in _NEGATION for f in forms) or any(t.text in ("안", "못") for t in doc[max(0, tok.i - 1):tok.i]):
         return "negated"
     tags = [t.tag_ for t in window]
+    # 참가해야 한다: an obligation, not a fact (recorded like an intention)
+    if any(f in ("어야", "아야") for f in forms[:3]):
+        return "planned"
     if "기로" in forms or (any("ETM" in tg for tg in tags[:3]) and any(f in _PLANNED for f in forms[1:])):
         if any(f in ("예정", "계획", "방침", "기로") for f in forms) or "것" in forms:
             return "planned"

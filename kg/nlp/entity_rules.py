@@ -325,8 +325,8 @@ class EntityRules:
             # Extend left over preceding bare-noun words of the same sentence.
             for p_start, p_end in reversed(words[max(0, n - 4):n]):
                 if noun_core(doc, p_start, p_end) != p_end or doc[p_start].text in TIME_DETERMINERS \
-                        or doc[p_start:p_end].text in _NOT_IN_NAMES:
-                    break
+                        or doc[p_start:p_end].text in _NOT_IN_NAMES or (p_end - p_start == 1 and doc[p_start].tag_ == "NNB"):
+                    break  # (감은 채 집회에: a bound noun ends the clause before the event)
                 # A year belongs to the name (2010년 FIFA 월드컵); other dates do not…
                 # …and so do an ordinal, an anniversary and a season (제24회 동계 올림픽, 10주년 기념행사).
                 year = re.fullmatch(r"\d{4}년?|제?\s*\d+\s*(?:회|대|차|주년)|[동하춘추]계", doc[p_start:p_end].text) is not None
