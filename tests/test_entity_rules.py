@@ -86,6 +86,9 @@ def entities(nlp, text: str) -> set[tuple[str, str]]:
     # a model code next to a word for a vehicle or weapon
     ("공군은 F-15K 전투기 2대를 출격시켰다.", {("F-15K", "AF")}),
     ("대통령 전용기 Tu-154M가 추락했다.", {("Tu-154M", "AF")}),
+    # a country the model took for a person still begins its team's name; a proper noun with 팀 is a team
+    ("토고 대표팀은 대회에 참가했다.", {("토고 대표팀", "OG")}),
+    ("한빛팀은 대회에 참가했다.", {("한빛팀", "OG")}),
     # a public venue is named with its city; the country before them stays a place of its own
     ("개막식은 중화인민공화국 베이징시 베이징 국가체육장에서 열렸다.",
      {("중화인민공화국", "LC"), ("베이징 국가체육장", "LC")}),

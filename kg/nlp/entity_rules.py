@@ -410,9 +410,15 @@ class EntityRules:
 
     def _institutions(self, doc: Doc, words: list[tuple[int, int]]) -> Iterator[Span]:
         """국제 올림픽 위원회, 러시아 올림픽 위원회, 대통령직 인수위원회: an institution's name takes
-        the bare nouns before its head word (a place included), up to three words."""
+        the bare nouns before its head word (a place included, 토고 대표팀 whatever the model called 토고), up
+        to three words; a proper noun written with 팀 is a team (한빛팀)."""
+        places = word_list("places")
         for n, (start, end) in enumerate(words):
             core_end = noun_core(doc, start, end)
+            if core_end - start >= 2 and doc[core_end - 1].text == "팀" and doc[core_end - 1].tag_ == "NNG" \
+                    and all(t.tag_ in ("NNP", "SL") for t in doc[start:core_end - 1]):
+                yield Span(doc, start, core_end, label="OG")
+                continue
             if core_end == start or not _ends_with(doc[start:core_end].text, _INSTITUTION_HEADS):
                 continue
             begin = start
@@ -421,7 +427,8 @@ class EntityRules:
                 # (쓰러진 후 백남기대책위원회: a one-letter noun such as 후 or 전 is no part of a name)
                 if noun_core(doc, p_start, p_end) != p_end or first.text in TIME_DETERMINERS or first.text == "이하" or \
                         (p_end - p_start == 1 and len(first.text) == 1 and first.tag_ == "NNG") or \
-                        first.ent_type_ in ("PS", "DT", "QT", "TI") or doc[p_end - 1].text in POSITION_WORDS or \
+                        (first.ent_type_ in ("PS", "DT", "QT", "TI") and doc[p_start:p_end].text not in places) or \
+                        doc[p_end - 1].text in POSITION_WORDS or \
                         any(t.is_sent_start or "\n" in t.text for t in doc[p_start + 1:begin + 1]):
                     break
                 begin = p_start
