@@ -491,6 +491,7 @@ def _predicates(doc: Doc, sent: Span, phrases: list[_Phrase], article: Article) 
     # Arguments used up inside a relative clause (과기정통부가 주최한 포럼에 …) are not
     # the subject of the predicates that follow.
     consumed: set[int] = set()
+    speech = _speech_ranges(doc, sent)
     for tok in sent:
         found = _predicate_at(doc, tok)
         if found is None:
@@ -511,9 +512,9 @@ def _predicates(doc: Doc, sent: Span, phrases: list[_Phrase], article: Article) 
                                                       and p.referent.cls == "Event"))), None)
         available = [p for p in phrases if id(p) not in consumed]
         # The words of a quote are no arguments of the verb that reports it, and the reverse.
-        speech = next((r for r in _speech_ranges(doc, sent) if r[0] <= tok.idx < r[1]), None)
-        local = [p for p in local if _within(doc, p, speech, sent)]
-        available = [p for p in available if _within(doc, p, speech, sent)]
+        quote = _quote_at(tok.idx, speech)
+        local = [p for p in local if _quote_at(doc[p.start_tok].idx, speech) == quote]
+        available = [p for p in available if _quote_at(doc[p.start_tok].idx, speech) == quote]
         yield from _facts_for(doc, sent, tok, pred, passive, relative, local, following, available,
                               modality, article, clause_start)
         if relative:
@@ -767,12 +768,9 @@ def _speech_ranges(doc: Doc, sent: Span) -> list[tuple[int, int]]:
             for m in re.finditer(r"[\"“][^\"“”\n]*\s[^\"“”\n]*[\"”]", text)]
 
 
-def _within(doc: Doc, phrase: _Phrase, speech: tuple[int, int] | None, sent: Span) -> bool:
-    """Whether ``phrase`` stands inside the quote ``speech`` — or, for None, inside no quote."""
-    at = doc[phrase.start_tok].idx
-    if speech is not None:
-        return speech[0] <= at < speech[1]
-    return not any(a <= at < b for a, b in _speech_ranges(doc, sent))
+def _quote_at(offset: int, speech: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The quote of ``speech`` that the character ``offset`` stands in, if any."""
+    return next((r for r in speech if r[0] <= offset < r[1]), None)
 
 
 def _modifies_unnamed(doc: Doc, tok: Token, sent: Span) -> bool:
@@ -839,6 +837,7 @@ def _noun_predicates(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[F
     """경상북도 방문을 마치고 / 시상식 참석 후 / 월드컵 우승을 차지했다: an entity right before a
     predicate noun is its object; the subject is the sentence's subject or topic."""
     lexicon = predicate_lexicon()
+    speech = _speech_ranges(doc, sent)
     for ph in phrases:
         ref = ph.referent
         if ref is None or ph.role is not None or ph.end_tok >= sent.end:
@@ -865,9 +864,10 @@ def _noun_predicates(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[F
             continue
         agents = _AGENTS | {"Place"} if pred.relation in ("won", "attended") else _AGENTS
         # (inside a quote, the speaker's words: heads from the same quote, or from outside any)
-        speech = next((r for r in _speech_ranges(doc, sent) if r[0] <= doc[ph.start_tok].idx < r[1]), None)
+        quote = _quote_at(doc[ph.start_tok].idx, speech)
         heads = [p.referent for p in phrases if p.role in ("subj", "topic", "also") and p.referent is not None
-                 and p.referent.cls in agents and p.referent is not ref and _within(doc, p, speech, sent)]
+                 and p.referent.cls in agents and p.referent is not ref
+                 and _quote_at(doc[p.start_tok].idx, speech) == quote]
         first = phrases[0]
         if not heads and first is not ph and first.role is None and first.end_tok < sent.end \
                 and doc[first.end_tok].text == "," and first.referent is not None and first.referent.cls in agents:
