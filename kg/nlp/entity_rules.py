@@ -214,7 +214,7 @@ class EntityRules:
         return self._analyses[text]
 
     def _common_noun_person(self, ent: Span) -> bool:
-        """공항, 군용기 as a person: one common noun in Kiwi's dictionary names no one (a name Kiwi does
+        """공항, 허리케인 as a person: one common noun in Kiwi's dictionary names no one (a name Kiwi does
         not know, 김도윤 read as a common noun, scores low and stays)."""
         # (오+민+석: a name Kiwi cuts into single letters is no word of its dictionary)
         return ent.label_ == "PS" and all(t.tag_ in ("NNG", "XSN") and len(t.text) >= 2 for t in ent) \
