@@ -268,6 +268,12 @@ def test_quote_speakers(nlp, text, speaker, quote):
     assert (speaker, "said", quote, None) in facts(nlp, text)
 
 
+def test_an_organisations_side_speaks_for_it_a_persons_side_does_not(nlp):
+    text = '이에 누리레일 측은 "현장을 복구할 때까지 지연 운행이 불가피하다"고 밝혔다.'
+    assert ("누리레일", "said", "현장을 복구할 때까지 지연 운행이 불가피하다", None) in facts(nlp, text)
+    assert not any(r == "said" for _, r, _, _ in facts(nlp, '박하준 측은 "그것은 사실이 아니다"라고 밝혔다.'))
+
+
 def test_unnamed_speaker_gives_no_quote(nlp):
     assert not any(r == "said" for _, r, _, _ in facts(nlp, '관계자는 "조사 중"이라고 말했다.'))
     # 또 …은: a sentence that goes on with a topic of its own is not the last speaker's

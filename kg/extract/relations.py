@@ -365,6 +365,8 @@ def _close(doc: Doc, ents: list[Span]) -> _Phrase:
         role, end = _after_title(doc, ents[-1].end, role, end)
     elif role is None and ents[-1].label_ == "EV":
         role, end = _after_event(doc, ents[-1].end, end)
+    elif role is None and ents[-1].label_ == "OG" and end < len(doc) and doc[end].text == "측":
+        role, end = _particle(doc, end + 1)  # 코레일 측은: an organisation's side is the organisation
     mentions = [_mention(e) for e in ents]
     person = next((m for m in mentions if m.cls == "Person"), None)
     # (문재인 정부 권력 기관 개혁안을: a work or event that takes the particle heads the phrase; the names
