@@ -86,6 +86,8 @@ def entities(nlp, text: str) -> set[tuple[str, str]]:
     # a model code next to a word for a vehicle or weapon
     ("공군은 F-15K 전투기 2대를 출격시켰다.", {("F-15K", "AF")}),
     ("대통령 전용기 Tu-154M가 추락했다.", {("Tu-154M", "AF")}),
+    # a long compound Kiwi keeps whole, with an organisation's ending
+    ("홍콩 소재 인권민주주의정보센터는 “악수에 계엄령이 선포됐다”고 밝혔다.", {("인권민주주의정보센터", "OG")}),
     # a country the model took for a person still begins its team's name; a proper noun with 팀 is a team
     ("토고 대표팀은 대회에 참가했다.", {("토고 대표팀", "OG")}),
     ("한빛팀은 대회에 참가했다.", {("한빛팀", "OG")}),

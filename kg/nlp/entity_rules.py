@@ -397,8 +397,10 @@ class EntityRules:
                 yield Span(doc, start, core_end, label="LC" if known[text] == "Place" else "OG")
             elif _COMPANY_FORM.search(text) or (
                 _org_word(text)
-                # one token only if Kiwi knows it as a proper noun the model left alone: 한국관광공사, not 정부
-                and (len(core) >= 2 or (core[0].tag_ == "NNP" and len(text) >= 4 and not core[0].ent_type_))
+                # one token only if Kiwi knows it as a proper noun the model left alone (한국관광공사, not
+                # 정부) or kept a long compound whole (인권민주주의정보센터, six letters or more)
+                and (len(core) >= 2 or (core[0].tag_ == "NNP" and len(text) >= 4 and not core[0].ent_type_)
+                     or (core[0].tag_ == "NNG" and len(text) >= 6 and not core[0].ent_type_))
                 and not _ends_with(text, EVENT_HEADS)
             ):
                 yield Span(doc, start, core_end, label="OG")
