@@ -186,6 +186,14 @@ def test_the_part_of_an_event_leaves_its_role_to_the_event(nlp):
     assert not any(r == "announced" for _, r, _, _ in facts(nlp, "누리노조는 파업 철회를 공식 발표했다."))
 
 
+def test_places_that_name_whose_officials_attend_do_not_attend(nlp):
+    text = "이날 누리회의에는 충남과 경기, 서울 등 16개 시도 행정부지사가 참석하였다."
+    assert not any(r == "attended" and s in ("충남", "서울") for s, r, _, _ in facts(nlp, text))
+    # countries themselves still take part
+    got = facts(nlp, "이날 누리회의에는 미국, 영국 등 10개국이 참석했다.")
+    assert ("미국", "attended", "누리회의", None) in got
+
+
 def test_a_list_takes_the_particle_of_its_head_noun_after_a_name(nlp):
     text = "한빛노조, 누리노조 등 민주노총 산하 조직은 서울시청 인근에서 사전대회를 열었다."
     got = {(s, r, o) for s, r, o, m in facts(nlp, text)}

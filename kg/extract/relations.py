@@ -360,6 +360,9 @@ def _close(doc: Doc, ents: list[Span]) -> _Phrase:
     if any(t.text == "(" for t in doc[max(0, ents[0].start - 3):ents[0].start]) and ")" in doc[ents[-1].end:end].text:
         role = None
     direct = role is not None  # the particle right after the last mention
+    # (충남과 경기, 서울 등 16개 시도 행정부지사가: the places name whose officials; the officials act)
+    if role is not None and ents[-1].label_ == "LC" and any(t.ent_type_ == "CV" for t in doc[ents[-1].end:end]):
+        role = None
     # (문재인 정부 권력 기관 개혁안을: after an organisation come the words of an unnamed noun, not titles)
     if role is None and any(e.label_ == "PS" for e in ents) and ents[-1].label_ != "OG":
         role, end = _after_title(doc, ents[-1].end, role, end)
