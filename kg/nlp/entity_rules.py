@@ -516,12 +516,12 @@ class EntityRules:
 
     def _model_codes(self, doc: Doc, words: list[tuple[int, int]]) -> Iterator[Span]:
         """F-15K 전투기, 대통령 전용기 Tu-154M: a model code next to a word for a vehicle or weapon."""
-        cores = [doc[s:noun_core(doc, s, e)].text for s, e in words]
-        for n, (start, end) in enumerate(words):
-            if not _MODEL_CODE.fullmatch(cores[n]):
-                continue
-            if (n + 1 < len(words) and cores[n + 1] in _VEHICLES) or (n > 0 and cores[n - 1] in _VEHICLES):
-                yield Span(doc, start, noun_core(doc, start, end), label="AF")
+        ends = [noun_core(doc, s, e) for s, e in words]
+        cores = [doc[s:end].text for (s, _), end in zip(words, ends)]
+        for n, (start, _) in enumerate(words):
+            if _MODEL_CODE.fullmatch(cores[n]) and (
+                    (n + 1 < len(words) and cores[n + 1] in _VEHICLES) or (n > 0 and cores[n - 1] in _VEHICLES)):
+                yield Span(doc, start, ends[n], label="AF")
 
     def _launched_objects(self, doc: Doc, words: list[tuple[int, int]]) -> Iterator[Span]:
         """현대자동차가 LF쏘나타를 출시했다: the named object of a launch or demo verb is a product; so
