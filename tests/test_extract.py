@@ -418,3 +418,15 @@ def test_a_district_in_a_district_is_only_an_address(nlp):
     got = facts(nlp, "서울특별시 양천구 신월동에 있는 신원초등학교에서 축제가 개최되었다.")
     assert ("신월동", "locatedIn", "양천구", None) not in got
     assert ("신원초등학교", "locatedIn", "신월동", None) in got
+
+
+def test_a_topicalised_event_and_the_event_one_attends_at(nlp):
+    # the event topicalised before a relative clause; the name heads "외 2명"
+    got = facts(nlp, "여자 시상식에는 금메달을 획득한 박하준 외 2명이 식에 참석했다.")
+    assert ("박하준", "attended", "여자 시상식", None) in got
+    # 에서는: where one attends is what one attends; an envoy's post does not part name and title
+    got = facts(nlp, "이날 열리는 신차 발표회에서는 박서준 주한 미국 대사가 참석하여 축사를 할 예정이다.")
+    assert ("박서준", "attended", "신차 발표회", "planned") in got
+    assert ("박서준", "holdsPosition", "대사", None) in got
+    # "외" before anything but a count is no list
+    assert not any(s == "서울" for s, _, _, _ in facts(nlp, "누리포럼은 서울 외 지역에서 열렸다."))

@@ -44,7 +44,9 @@ _ROLE_BY_PARTICLE = {
     "로": "dir", "으로": "dir",
 }
 # Words that may stand inside an apposition: 윤세라 전 한빛소프트 부사장.
-_APPOSITION_FILLERS = {"전", "현", "前", "現", "신임", "초대", "당시", "겸", "소속"}
+_APPOSITION_FILLERS = {"전", "현", "前", "現", "신임", "초대", "당시", "겸", "소속",
+                       # 성 김 주한 미국 대사: where an envoy is posted
+                       "주한", "주미", "주일", "주중", "주러", "주유엔"}
 _FORMER = re.compile(r"(?:^|\s)(?:전|前)\s")
 _NOT_HELD = ("였던", "이었던", "출신")
 # Nouns a relative clause modifies that keep the sentence's subject: 참석한 뒤, 참석할 예정, 참석한 자리.
@@ -299,6 +301,14 @@ def _particle(doc: Doc, i: int) -> tuple[str | None, int]:
             j += 1
         if j < len(doc) and doc[j].tag_.startswith("J"):
             i = j
+    elif i < len(doc) and doc[i].text == "외":
+        # 볼슈노프 외 2명이: the name heads a count of others, whose particle it takes ("서울 외 지역에서" does not).
+        j = i + 1
+        while j < len(doc) and (doc[j].is_space or doc[j].tag_ == "SN"):
+            j += 1
+        if j > i + 1 and doc[j - 1].tag_ == "SN" and j + 1 < len(doc) and doc[j].tag_ == "NNB" \
+                and doc[j + 1].tag_.startswith("J"):
+            i = j + 1
     elif i < len(doc) and doc[i].text == "들" and i + 1 < len(doc) and doc[i + 1].tag_.startswith("J"):
         i += 1  # 기업들이
     if i >= len(doc) or not doc[i].tag_.startswith("J"):
@@ -525,7 +535,8 @@ def _predicates(doc: Doc, sent: Span, phrases: list[_Phrase], article: Article) 
         if relative:
             # A passive relative (…에서 열린) takes no subject from before it; an active one
             # (…가 주최한) takes its 이/가 subject, while a topic (은/는) scopes over the sentence.
-            consumed.update(id(p) for p in local if p.role not in (("subj", "topic") if passive else ("topic",)))
+            consumed.update(id(p) for p in local if p.role not in (("subj", "topic") if passive else ("topic",))
+                            and not _topicalised(doc, p))
         clause_start = word_end
 
 
@@ -551,6 +562,14 @@ def _facts_for(doc, sent, tok, pred, passive, relative, local, following, phrase
             objects = [ph.referent for ph in by_role.get(role, [])]
             if objects:
                 break
+    if not objects and not passive and pred.relation == "attended":
+        # 신차 발표회에서는 … 대사가 참석하여: the event one attends at is the event attended.
+        objects = [ph.referent for ph in by_role.get("place", []) if ph.referent and ph.referent.cls == "Event"]
+    if not objects and not passive and not relative:
+        # 남자 시상식에는 금메달을 획득한 볼슈노프가 참여했다: a topicalised argument (에는, 에서는) scopes
+        # over the clauses after it, as a topic subject does.
+        objects = [ph.referent for ph in phrases if ph.end_tok <= clause_start and ph.role in pred.object_roles
+                   and _topicalised(doc, ph)][-1:]
     allowed = _OBJECT_CLASSES.get(pred.relation)
     topic_object = False
     if not objects and not passive and pred.relation in ("organized", "supported") and by_role.get("subj"):
@@ -645,6 +664,12 @@ def _facts_for(doc, sent, tok, pred, passive, relative, local, following, phrase
         date = _clause_date(doc, clause_start, tok.i, article.date)
         if date:
             yield _fact(event, "date", date, sent, event, tok, "event-date", 0.8)
+
+
+def _topicalised(doc: Doc, ph: _Phrase) -> bool:
+    """An argument other than the subject marked as a topic too: 시상식에는, 발표회에서는."""
+    return ph.role not in (None, "subj", "topic") and doc[ph.end_tok - 1].tag_ == "JX" \
+        and doc[ph.end_tok - 1].text in ("는", "은")
 
 
 def _retyped(doc: Doc, mention: Mention, allowed: set[str] | None) -> Mention | None:
