@@ -430,3 +430,16 @@ def test_a_topicalised_event_and_the_event_one_attends_at(nlp):
     assert ("박서준", "holdsPosition", "대사", None) in got
     # "외" before anything but a count is no list
     assert not any(s == "서울" for s, _, _, _ in facts(nlp, "누리포럼은 서울 외 지역에서 열렸다."))
+
+
+def test_where_events_are_held_and_cities_in_countries(nlp):
+    got = facts(nlp, "남아프리카 공화국의 요하네스버그에서 열린 누리포럼에서 박서준이 연설했다.")
+    assert ("요하네스버그", "locatedIn", "남아프리카 공화국", None) in got
+    # a ceremony written after its festival: the festival is where it was
+    got = facts(nlp, "프랑스 칸에서 열린 제70회 칸 국제영화제 시상식에서 박서준 감독이 상을 받았다.")
+    assert ("제70회 칸 국제영화제", "locatedIn", "칸", None) in got
+    # the topic of the sentence is what is held, clauses later
+    got = facts(nlp, "'2030 누리 전권회의'는 190여 개국 대표단이 참가하여 정책을 결정하는 회의로서 부산 벡스코에서 개최된다.")
+    assert ("2030 누리 전권회의", "locatedIn", "벡스코", None) in got
+    # a country after another one's genitive is no place inside it
+    assert not any(r == "locatedIn" for _, r, _, _ in facts(nlp, "중국의 대만에 대한 위협이 커졌다."))

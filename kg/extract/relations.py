@@ -387,6 +387,9 @@ def _close(doc: Doc, ents: list[Span]) -> _Phrase:
     referent = mentions[-1] if direct and mentions[-1].cls in ("Product", "Event") else person or mentions[-1]
     if mentions[-1].cls == "Organization" and role is not None and not any(m.cls == "Position" for m in mentions):
         referent = mentions[-1]  # 최희석 추모모임은: the organisation heads the phrase, the name modifies it
+    if len(mentions) > 1 and referent is mentions[-1] and mentions[-2].cls == "Event" == referent.cls \
+            and " " not in referent.text:
+        referent = mentions[-2]  # 제63회 칸 국제영화제 시상식에서: the named event, not its ceremony
     return _Phrase(mentions, role, ents[0].start, end, referent)
 
 
@@ -621,6 +624,9 @@ def _facts_for(doc, sent, tok, pred, passive, relative, local, following, phrase
     if passive:
         # 미국 실리콘밸리에서 열린 '간담회': the event is the noun the clause modifies.
         target = following if relative else next(iter(by_role.get("subj", []) + by_role.get("topic", [])), None)
+        if target is None and not relative:
+            # '전권회의'는 … 대표단이 참가하여 … 벡스코에서 개최된다: the sentence's topic is what is held.
+            target = next((p for p in reversed(phrases) if p.end_tok <= clause_start and p.role == "topic"), None)
         event = target.referent if target and target.referent and target.referent.cls == "Event" else None
         subjects = [s for s in subjects if s is not event]
     elif pred.relation in ("organized", "attended") and objects:
@@ -1071,9 +1077,10 @@ def _places(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[Fact]:
         if nxt is None:
             break
         # 남아프리카 공화국의 요하네스버그: a place in the genitive holds the next place or event.
+        # A known place after it only where something happens (요하네스버그에서), not in 중국의 대만에 대한.
         if ph.role == "gen" and ph.referent is not None and ph.referent.cls == "Place" and nxt.referent is not None \
                 and nxt.referent.cls in ("Place", "Event") and nxt.start_tok - ph.end_tok <= 1 \
-                and nxt.referent.text not in containers:
+                and (nxt.referent.text not in containers or nxt.role == "place"):
             yield _fact(nxt.referent, "locatedIn", ph.referent, sent, ph.referent, nxt.referent, "genitive-place", 0.7)
             continue
         if ph.role != "goal" or ph.referent is None or ph.referent.cls != "Place":
