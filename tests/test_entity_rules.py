@@ -239,3 +239,14 @@ def test_a_common_noun_names_no_person(nlp):
     # a name Kiwi reads as an unknown common noun, or cuts into single letters, stays a person
     assert ("김도윤", "PS") in entities(nlp, "김도윤 새벽AI 대표는 이렇게 말했다.")
     assert ("오민석", "PS") in entities(nlp, "개표 결과 새빛당의 오민석 후보가 당선됐다.")
+
+
+def test_agencies_quoted_products_and_companies_after_a_country(nlp):
+    got = entities(nlp, "한국 누리식품안전청은 미국 켈리오사의 ‘바삭 칩스(Crispy-Chips)’ 제품을 판매금지했다.")
+    # an agency written in full (…안전청); a quoted name before 제품 is a product
+    assert {("누리식품안전청", "OG"), ("바삭 칩스(Crispy-Chips)", "AF")} <= got
+    # the model's 미국 켈리오사 loses the country to a rule and keeps the company; 미국 RSA사 likewise
+    assert ("켈리오사", "OG") in got and ("미국", "LC") in got
+    assert ("RSA사", "OG") in entities(nlp, "미국 RSA사의 정보가 유출됐다.")
+    # the model's organisation running left of a rule's on a word boundary keeps its beginning
+    assert ("롯데마트 사업본부", "OG") in entities(nlp, "롯데마트 사업본부가 과자를 수입했다.")

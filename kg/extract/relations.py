@@ -44,6 +44,8 @@ _ROLE_BY_PARTICLE = {
     "로": "dir", "으로": "dir",
 }
 # Words that may stand inside an apposition: 윤세라 전 한빛소프트 부사장.
+# Parts of an event that news writes after its name: 제63회 칸 국제영화제 시상식.
+_CEREMONIES = frozenset({"시상식", "개막식", "폐막식", "개회식", "폐회식", "결승전", "기념식", "본회의"})
 _APPOSITION_FILLERS = {"전", "현", "前", "現", "신임", "초대", "당시", "겸", "소속",
                        # 성 김 주한 미국 대사: where an envoy is posted
                        "주한", "주미", "주일", "주중", "주러", "주유엔"}
@@ -388,7 +390,7 @@ def _close(doc: Doc, ents: list[Span]) -> _Phrase:
     if mentions[-1].cls == "Organization" and role is not None and not any(m.cls == "Position" for m in mentions):
         referent = mentions[-1]  # 최희석 추모모임은: the organisation heads the phrase, the name modifies it
     if len(mentions) > 1 and referent is mentions[-1] and mentions[-2].cls == "Event" == referent.cls \
-            and " " not in referent.text:
+            and referent.text in _CEREMONIES and " " in mentions[-2].text:
         referent = mentions[-2]  # 제63회 칸 국제영화제 시상식에서: the named event, not its ceremony
     return _Phrase(mentions, role, ents[0].start, end, referent)
 

@@ -69,6 +69,9 @@ _PUBLIC = ("국가", "국립", "시립", "도립", "구립", "중앙", "국제",
 _WORKS = frozenset({"영화", "드라마", "작품", "앨범", "노래", "곡", "신곡", "싱글", "소설", "책", "도서", "시집", "게임",
                     "프로그램", "애니메이션", "만화", "웹툰", "시리즈", "예능", "뮤지컬", "연극", "다큐멘터리", "앱",
                     "애플리케이션", "서비스", "플랫폼", "브랜드"})
+# Words for a kind of product written after its quoted name: '팝 타르츠' 제품.
+_PRODUCT_KINDS = frozenset({"제품", "신제품", "상품", "브랜드", "앨범", "음반", "게임", "앱", "애플리케이션", "차량", "차종",
+                            "스마트폰", "과자", "음료", "라면", "의약품", "백신", "치료제"})
 # Words for a kind of work or device that its name follows unquoted: 애니메이션 겨울왕국, 스마트폰 노바폰.
 _GENRES = frozenset({"영화", "드라마", "애니메이션", "만화영화", "만화", "웹툰", "소설", "시집", "게임", "앨범", "음반",
                      "싱글", "신곡", "뮤지컬", "연극", "다큐멘터리", "예능", "시리즈", "스마트폰", "휴대폰", "태블릿",
@@ -249,6 +252,14 @@ class EntityRules:
         spans += self._model_codes(doc, words)
         spans += self._launched_objects(doc, words)
         spans += self._persons(doc, words, spans)
+        # 롯데마트 사업본부: where the model's organisation runs further left than a rule's with the same
+        # end, on a word boundary, the model found the beginning of the name — unless what it adds is a
+        # place or an organisation of its own (대한민국 기상청, 부산고등법원 형사2부 are two nodes each).
+        by_end = {e.end: e for e in doc.ents if e.label_ == "OG"}
+        spans = [by_end[s.end] if s.label_ == "OG" and s.end in by_end and by_end[s.end].start < s.start
+                 and doc[s.start - 1].whitespace_ and not any(
+                     w in word_list("places") or _looks_like_org(w) or w in gazetteer()
+                     for w in doc[by_end[s.end].start:s.start].text.split()) else s for s in spans]
         ruled = filter_spans(spans)
         taken = {i for s in ruled for i in range(s.start, s.end)}
         statistical = [part for e in doc.ents for part in _outside(e, taken)]
@@ -824,6 +835,19 @@ def _outside(ent: Span, taken: set[int]) -> list[Span]:
     whole: 홍준표 of 자유한국당 홍준표, 제임스 코미 of 제임스 코미 연방수사국."""
     if not any(i in taken for i in range(ent.start, ent.end)):
         return [ent]
+    if ent.label_ == "OG":
+        # 미국 캘로그사, 미국 NK뉴스: after the place a rule took, the rest of the model's organisation is
+        # one if it is whole words shaped like one (a company's 사, Latin letters, an organisation's
+        # ending) — not 애너하임 of 미국 애너하임.
+        free = [i for i in range(ent.start, ent.end) if i not in taken]
+        doc = ent.doc
+        rest = doc[free[0]:ent.end].text if free else ""
+        if free and free == list(range(free[0], ent.end)) and free[0] > ent.start and doc[free[0] - 1].whitespace_ \
+                and doc[ent.start:free[0]].text.strip() in word_list("places") \
+                and (rest.endswith("사") and doc[free[0]].tag_ in ("NNP", "SL") or any(doc[i].tag_ == "SL" for i in free)
+                     or _looks_like_org(rest)):
+            return [Span(doc, free[0], ent.end, label="OG")]
+        return []
     if ent.label_ != "PS":
         return []
     free = [i for i in range(ent.start, ent.end) if i not in taken]
@@ -1209,7 +1233,10 @@ def _names_a_work(doc: Doc, quote: int, work_end: int) -> bool:
 
 
 def _called_a_work(doc: Doc, i: int) -> bool:
-    """Whether the words from ``i`` on read (이)라는 + a word for a work: '피의 다이아몬드'라는 영화."""
+    """Whether the words from ``i`` on read (이)라는 + a word for a work: '피의 다이아몬드'라는 영화 —
+    or a word for a kind of product right after the quote: '팝 타르츠' 제품을."""
+    if i < len(doc) and doc[i].text in _PRODUCT_KINDS:
+        return True
     if i < len(doc) and doc[i].tag_ == "VCP":
         i += 1
     return i + 1 < len(doc) and doc[i].text in ("라는", "이라는") and doc[i + 1].text in _WORKS
