@@ -250,3 +250,10 @@ def test_agencies_quoted_products_and_companies_after_a_country(nlp):
     assert ("RSA사", "OG") in entities(nlp, "미국 RSA사의 정보가 유출됐다.")
     # the model's organisation running left of a rule's on a word boundary keeps its beginning
     assert ("롯데마트 사업본부", "OG") in entities(nlp, "롯데마트 사업본부가 과자를 수입했다.")
+
+
+def test_a_name_mostly_a_person_is_one_everywhere_and_quoted_services_are_products(nlp):
+    text = ("오거돈 전 부산시장이 사퇴했다. 오거돈은 펜션에 머물렀다. 경찰은 아직 오거돈을 소환하지 않았다. "
+            "짐은 해운대구 오거돈의 저택으로 옮겼다.")
+    assert {label for name, label in entities(nlp, text) if name == "오거돈"} == {"PS"}
+    assert ("한빛 소프트웨어", "AF") in entities(nlp, "한빛은 '한빛 소프트웨어' 서비스를 종료한다고 밝혔다.")

@@ -70,7 +70,7 @@ _WORKS = frozenset({"영화", "드라마", "작품", "앨범", "노래", "곡", 
                     "프로그램", "애니메이션", "만화", "웹툰", "시리즈", "예능", "뮤지컬", "연극", "다큐멘터리", "앱",
                     "애플리케이션", "서비스", "플랫폼", "브랜드"})
 # Words for a kind of product written after its quoted name: '팝 타르츠' 제품.
-_PRODUCT_KINDS = frozenset({"제품", "신제품", "상품", "브랜드", "앨범", "음반", "게임", "앱", "애플리케이션", "차량", "차종",
+_PRODUCT_KINDS = frozenset({"제품", "신제품", "상품", "서비스", "브랜드", "앨범", "음반", "게임", "앱", "애플리케이션", "차량", "차종",
                             "스마트폰", "과자", "음료", "라면", "의약품", "백신", "치료제"})
 # Words for a kind of work or device that its name follows unquoted: 애니메이션 겨울왕국, 스마트폰 노바폰.
 _GENRES = frozenset({"영화", "드라마", "애니메이션", "만화영화", "만화", "웹툰", "소설", "시집", "게임", "앨범", "음반",
@@ -763,8 +763,13 @@ def _same_name_same_entity(doc: Doc, words: list[tuple[int, int]], ents: list[Sp
         return ents
     label_of = {text: max(counts, key=lambda label: (counts[label], label == "AF")) for text, counts in labels.items()}
     label_of.update((name, "OG") for name in companies)
+    # (해운대구 오거돈의 저택: a name the article gives a person more than twice as often as anything else
+    # is that person there too — unless it is a known place or shaped like an organisation)
+    person = {text for text, counts in labels.items() if counts["PS"] >= 2 and counts["PS"] > 2 * (counts.total() - counts["PS"])
+              and text not in word_list("places") and text not in gazetteer() and not _looks_like_org(text)}
     ents = [Span(doc, e.start, e.end, label=label_of[e.text]) if e.text in label_of and e.label_ != label_of[e.text]
-            and (label_of[e.text] == "AF" or e.text in companies) and e.label_ in ("PS", "LC", "OG") else e for e in ents]
+            and (label_of[e.text] == "AF" or e.text in companies or e.text in person) and e.label_ in ("PS", "LC", "OG")
+            else e for e in ents]
     # (새벽AI with 새벽 read as a time of day: a time or number inside the name gives way to it)
     inside = [e for e in ents if e.label_ in ("DT", "TI", "QT")]
     taken = {i for e in ents if e not in inside for i in range(e.start, e.end)}
