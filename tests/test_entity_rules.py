@@ -257,3 +257,16 @@ def test_a_name_mostly_a_person_is_one_everywhere_and_quoted_services_are_produc
             "짐은 해운대구 오거돈의 저택으로 옮겼다.")
     assert {label for name, label in entities(nlp, text) if name == "오거돈"} == {"PS"}
     assert ("한빛 소프트웨어", "AF") in entities(nlp, "한빛은 '한빛 소프트웨어' 서비스를 종료한다고 밝혔다.")
+
+
+def test_universities_vehicles_candidates_and_quoted_venues(nlp):
+    assert ("컬럼비아 대학", "OG") in entities(nlp, "컬럼비아 대학과 미국 항공우주국(NASA)의 공동연구 결과다.")
+    assert ("아리온호", "AF") in entities(nlp, "대한민국 첫 우주발사체 아리온호가 성공적으로 발사되었다.")
+    got = entities(nlp, "공화당 대선 후보 도널드 트럼프가 계약을 맺었다.")
+    assert ("공화당", "OG") in got and not any(label == "EV" for _, label in got)
+    got = entities(nlp, "워싱턴에 있는 '누리 인터내셔널 호텔'의 정문에 낙서가 생겼다.")
+    assert ("누리 인터내셔널 호텔", "LC") in got
+    # a quoted office is no venue, quoted works are no corporation (공사)
+    got = entities(nlp, "서울시는 '세종대왕 동상 보수 공사'를 시작했다.")
+    assert not any(label == "OG" for _, label in got)
+    assert not any(name == "http" for name, _ in entities(nlp, "자세한 정보는 http://ip.kisa.or.kr에서 얻을 수 있다."))

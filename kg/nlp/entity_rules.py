@@ -75,7 +75,8 @@ _PRODUCT_KINDS = frozenset({"제품", "신제품", "상품", "서비스", "브�
 # Words for a kind of work or device that its name follows unquoted: 애니메이션 겨울왕국, 스마트폰 노바폰.
 _GENRES = frozenset({"영화", "드라마", "애니메이션", "만화영화", "만화", "웹툰", "소설", "시집", "게임", "앨범", "음반",
                      "싱글", "신곡", "뮤지컬", "연극", "다큐멘터리", "예능", "시리즈", "스마트폰", "휴대폰", "태블릿",
-                     "노트북", "게임기", "학습지"})
+                     "노트북", "게임기", "학습지", "발사체", "우주발사체", "로켓", "인공위성", "탐사선", "우주선",
+                     "잠수함", "항공모함", "여객선", "여객기"})
 # Titles of a local government's head or council written onto its place: 부산시장, 경기도지사, 강남구청장.
 _LOCAL_TITLES = ("광역시장", "특별시장", "시장", "도지사", "지사", "군수", "구청장", "시의원", "도의원", "구의원", "군의원",
                  "교육감")
@@ -307,7 +308,12 @@ class EntityRules:
                     press = gazetteer().get(inner.text) == "Organization" or _ends_with(inner.text.rstrip("0123456789"), _PRESS)
                     yield Span(doc, begin, tok.i, label="OG" if press else "AF")
                 elif len(inner.text) <= 20 and all(t.tag_ in NOUNISH or t.is_space for t in inner):
-                    if after is not None and after.text in ("에서", "에서는", "에선"):
+                    # '트럼프 인터내셔널 호텔', '법무·검찰 개혁 위원회' (not '자진신고센터', an office, or '… 보수 공사', works)
+                    if " " in inner.text.strip() and _ends_with(inner.text, VENUE_HEADS - {"센터"}):
+                        yield Span(doc, begin, tok.i, label="LC")
+                    elif " " in inner.text.strip() and _ends_with(inner.text, _INSTITUTION_HEADS - {"공사"}):
+                        yield Span(doc, begin, tok.i, label="OG")
+                    elif after is not None and after.text in ("에서", "에서는", "에선"):
                         label = "OG" if inner.text in gazetteer() else "LC"
                         yield Span(doc, begin, tok.i, label=label)
                     elif after is not None and after.text in ("을", "를") and _has_demo_cue(tok.sent):
@@ -325,6 +331,9 @@ class EntityRules:
                 continue
             if core_end - start >= 2 and doc[core_end - 2].tag_ == "SN":
                 continue  # 264경기, 3회의: a count of events, not one
+            if core_end == end and n + 1 < len(words) \
+                    and doc[words[n + 1][0]:noun_core(doc, *words[n + 1])].text in ("후보", "후보자"):
+                continue  # 대선 후보: the election qualifies a candidate's title
             if doc[start].text in TIME_DETERMINERS:
                 start += 1
             # 공권력 행사, 거부권 행사: 행사 is the exercise of a right there, not an event.
@@ -432,20 +441,28 @@ class EntityRules:
                     and all(t.tag_ in ("NNP", "SL") for t in doc[start:core_end - 1]):
                 yield Span(doc, start, core_end, label="OG")
                 continue
-            if core_end == start or not _ends_with(doc[start:core_end].text, _INSTITUTION_HEADS):
+            # 컬럼비아 대학, 세인트 앤드루스 대학교: a university written as a word of its own takes a
+            # foreign name the model called a person, but not a place (노르웨이 오슬로 대학 is in Norway).
+            university = doc[start:core_end].text in ("대학", "대학교")
+            if core_end == start or not (university or _ends_with(doc[start:core_end].text, _INSTITUTION_HEADS)):
                 continue
             begin = start
             for p_start, p_end in reversed(words[max(0, n - 3):n]):
                 first = doc[p_start]
+                word = doc[p_start:p_end].text
+                person = first.ent_type_ == "PS" and not (university and not _KOREAN_NAME.match(word))
                 # (쓰러진 후 백남기대책위원회: a one-letter noun such as 후 or 전 is no part of a name)
                 if noun_core(doc, p_start, p_end) != p_end or first.text in TIME_DETERMINERS or first.text == "이하" or \
                         (p_end - p_start == 1 and len(first.text) == 1 and first.tag_ == "NNG") or \
-                        (first.ent_type_ in ("PS", "DT", "QT", "TI") and doc[p_start:p_end].text not in places) or \
+                        (university and (word in places or first.tag_ not in ("NNP", "SL"))) or \
+                        ((person or first.ent_type_ in ("DT", "QT", "TI")) and word not in places) or \
                         doc[p_end - 1].text in POSITION_WORDS or \
                         any(t.is_sent_start or "\n" in t.text for t in doc[p_start + 1:begin + 1]):
                     break
                 begin = p_start
-            if begin < start:
+            # (동상 보수 공사: 공사 as a word of its own after common nouns is building work)
+            if begin < start and not (doc[start:core_end].text == "공사"
+                                      and not any(t.tag_ in ("NNP", "SL") for t in doc[begin:start])):
                 yield Span(doc, begin, core_end, label="OG")
 
     def _described_companies(self, doc: Doc, words: list[tuple[int, int]]) -> Iterator[Span]:
