@@ -270,3 +270,10 @@ def test_universities_vehicles_candidates_and_quoted_venues(nlp):
     got = entities(nlp, "서울시는 '세종대왕 동상 보수 공사'를 시작했다.")
     assert not any(label == "OG" for _, label in got)
     assert not any(name == "http" for name, _ in entities(nlp, "자세한 정보는 http://ip.kisa.or.kr에서 얻을 수 있다."))
+
+
+def test_withheld_names_clubs_and_dates_before_bu(nlp):
+    got = entities(nlp, "도로명주소가 2014년 1월 1일부로 시행됐다. 택시기사 김 모씨는 어렵다고 했다.")
+    assert not any(label in ("OG", "PS") for _, label in got)
+    got = entities(nlp, "발렌시아 CF와 아스널 FC와의 친선 경기가 열렸다.")
+    assert {("발렌시아 CF", "OG"), ("아스널 FC", "OG")} <= got

@@ -134,6 +134,8 @@ _REGNAL = re.compile(r"^(?:[1-9]|1[0-9])세$")
 _EDGE_MARKS = frozenset({"SSO", "SSC", "SS"})
 # What separates two names of one list: a comma (with unnamed one-word items between) or 및/와/과.
 _LIST_GAP = re.compile(r"\s*(?:[,·、]\s*(?:[^\s,·、]+\s*[,·、]\s*)*|및\s+|[와과]\s+)")
+# Forms that end the names of sports clubs: 발렌시아 CF, 아스널 FC.
+_CLUB_FORMS = frozenset({"FC", "CF", "SC", "AC", "AFC", "CD", "SV", "FK"})
 _COMPANY_FORM = re.compile(r"^(?:㈜|\(주\)|주식회사\s*)|(?:㈜|\(주\)|주식회사)$")
 
 
@@ -416,7 +418,7 @@ class EntityRules:
             if text in known:
                 yield Span(doc, start, core_end, label="LC" if known[text] == "Place" else "OG")
             elif _COMPANY_FORM.search(text) or (
-                _org_word(text)
+                _org_word(text) and not re.match(r"\d+[년월일]", text)  # (2014년 1월 1일부로: from a date)
                 # one token only if Kiwi knows it as a proper noun the model left alone (한국관광공사, not
                 # 정부) or kept a long compound whole (인권민주주의정보센터, six letters or more)
                 and (len(core) >= 2 or (core[0].tag_ == "NNP" and len(text) >= 4 and not core[0].ent_type_)
@@ -1161,6 +1163,12 @@ def _split_person_org(ents: list[Span]) -> Iterator[Span]:
     part of it; a foreign name may be several words, but not a known organisation or place."""
     places = word_list("places")
     for ent in ents:
+        if ent.label_ == "PS" and re.fullmatch(r"[가-힣]", ent.text) and ent.end < len(ent.doc) \
+                and ent.doc[ent.end].text.startswith("모"):
+            continue  # 김 모씨: a name withheld names no one (김 후보자 refers to one named before)
+        if ent.label_ == "PS" and " " in ent.text and ent.text.rsplit(" ", 1)[1] in _CLUB_FORMS:
+            yield Span(ent.doc, ent.start, ent.end, label="OG")  # 발렌시아 CF is a football club
+            continue
         # 새누리당, 하버드대 (a university's short name) are no persons.
         if ent.label_ == "PS" and " " not in ent.text and (_looks_like_org(ent.text) or (
                 ent.text.endswith("대") and len(ent.text) >= 3 and not _KOREAN_NAME.match(ent.text))):
