@@ -71,7 +71,7 @@ class _Result:
 
 def process_article(nlp: Any, article: Article, doc: Any = None) -> tuple[list, Any]:
     """Quads (and the resolved article) for one article; ``doc`` if already parsed."""
-    doc = doc if doc is not None else nlp(article.text)
+    doc = doc if doc is not None else nlp(article.read_text)
     resolved = resolve(article, extract(doc, article))
     return article_quads(resolved), resolved
 
@@ -79,7 +79,7 @@ def process_article(nlp: Any, article: Article, doc: Any = None) -> tuple[list, 
 def _extract_batch(nlp: Any, articles: list[Article], *, serialise: bool, batch_size: int = 16) -> list[_Result]:
     """Run the pipeline on ``articles``; an article that fails becomes a result with ``error``."""
     try:
-        docs: list[Any] = list(nlp.pipe([a.text for a in articles], batch_size=batch_size))
+        docs: list[Any] = list(nlp.pipe([a.read_text for a in articles], batch_size=batch_size))
     except Exception:  # noqa: BLE001 — fall back to one at a time to isolate the bad article
         docs = [None] * len(articles)
     results = []

@@ -443,3 +443,14 @@ def test_where_events_are_held_and_cities_in_countries(nlp):
     assert ("2030 누리 전권회의", "locatedIn", "벡스코", None) in got
     # a country after another one's genitive is no place inside it
     assert not any(r == "locatedIn" for _, r, _, _ in facts(nlp, "중국의 대만에 대한 위협이 커졌다."))
+
+
+def test_the_headline_names_entities_but_gives_no_facts(nlp):
+    article = Article(id="t", title="박하준 누리전자 대표 사퇴", text="누리전자는 새 대표로 이서연을 선임했다.",
+                      date="2024-05-14")
+    assert article.read_text.startswith("박하준 누리전자 대표 사퇴\n\n")
+    ex = extract(nlp(article.read_text), article)
+    assert "박하준" in {m.text for m in ex.mentions}
+    assert not any(f.subject.text == "박하준" for f in ex.facts)
+    # a body that already begins with its headline is read once
+    assert Article(id="t", title="제목", text="제목\n본문").read_text == "제목\n본문"

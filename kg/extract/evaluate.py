@@ -104,7 +104,7 @@ def predict(nlp: Any, article: Any, paraphrased: bool = False) -> tuple[list[Pre
     from kg.extract import extract
     from kg.resolve import resolve
 
-    resolved = resolve(article, extract(nlp(article.text), article))
+    resolved = resolve(article, extract(nlp(article.read_text), article))
     counted = {None, "paraphrased"} if paraphrased else {None}
     names: dict[str, set[str]] = {}
     forms: dict[str, frozenset[str]] = {}

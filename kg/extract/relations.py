@@ -11,7 +11,7 @@ fills its role with the noun phrase that follows.
 >>> from kg.ingest import Article
 >>> nlp = load_pipeline(ner=False)
 >>> art = Article(id="t", text="이종호 과학기술정보통신부 장관이 18일 '디지털 기업 간담회'에 참석했다.", date="2022-09-19")
->>> ex = extract(nlp(art.text), art)
+>>> ex = extract(nlp(art.read_text), art)
 >>> sorted({(f.subject.text, f.relation, f.obj if isinstance(f.obj, str) else f.obj.text) for f in ex.facts})
 [('디지털 기업 간담회', 'date', '2022-09-18'), ('이종호', 'attended', '디지털 기업 간담회'), ('이종호', 'holdsPosition', '장관'), ('이종호', 'memberOf', '과학기술정보통신부')]
 """
@@ -149,7 +149,12 @@ def extract(doc: Doc, article: Article) -> Extraction:
     people: list[Mention] = []
     earlier: list[tuple[Span, list[_Phrase]]] = []
     last_speaker: Mention | None = None  # for 그는 "…"라고 말했다
+    # A headline names who and what the article is about, but in telegraphic words (애플의 CEO 스티브 잡스
+    # 사퇴, 문재인 대통령 당선) whose facts the body tells properly: its mentions count, its facts do not.
+    headline_end = len(article.read_text) - len(article.text) if doc.text == article.read_text else 0
     for sent in doc.sents:
+        if sent.start_char < headline_end:
+            continue
         phrases = _phrases(doc, sent)
         out.facts += list(_apposition(sent, phrases, people_by_position))
         people += [m for ph in phrases for m in ph.mentions if m.cls == "Person" and len(m.text) > 1]

@@ -38,6 +38,20 @@ class Article:
             self.title = unicodedata.normalize("NFC", self.title)
 
     @property
+    def read_text(self) -> str:
+        """What the pipeline reads: the headline, a blank line and the body — headlines name the
+        article's main actors — or the body alone when it has no headline or already begins with it.
+        Fact offsets (``kg:startChar``) count from the start of this text.
+
+        >>> Article(id="a1", text="장관이 참석했다.", title="장관, 간담회 참석").read_text
+        '장관, 간담회 참석\\n\\n장관이 참석했다.'
+        """
+        title = (self.title or "").strip()
+        if not title or self.text.lstrip().startswith(title):
+            return self.text
+        return f"{title}\n\n{self.text}"
+
+    @property
     def content_hash(self) -> str:
         """SHA-256 of the text: the same text gives the same hash."""
         return hashlib.sha256(self.text.encode("utf8")).hexdigest()
