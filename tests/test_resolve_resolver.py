@@ -173,3 +173,24 @@ def test_a_one_letter_last_name_joins_the_full_name_unless_it_is_a_korean_surnam
     labels = sorted(n.label for n in res.nodes.values())
     assert "쿡" not in labels and "팀 쿡" in labels
     assert "박" in labels  # a Korean surname alone stays its own mention
+
+
+def _mentions(text: str, *spans: tuple[str, str]) -> list[Mention]:
+    out, pos = [], 0
+    for name, cls in spans:
+        start = text.index(name, pos)
+        out.append(Mention(name, cls, start, start + len(name)))
+        pos = start + len(name)
+    return out
+
+
+def test_an_organisation_after_a_country_keeps_that_name_and_two_countries_make_two():
+    text = "미국 국무부는 성명을 냈다. 국무부는 우려를 표했다."
+    res = resolve(Article(id="q1", text=text), Extraction(mentions=_mentions(
+        text, ("미국", "Place"), ("국무부", "Organization"), ("국무부", "Organization"))))
+    (node,) = [n for n in res.nodes.values() if n.cls == "Organization"]
+    assert node.label == "국무부" and "미국 국무부" in node.alt_labels
+    text = "중국 외교부 대변인은 반박했다. 대한민국 외교부는 항의했다."
+    res = resolve(Article(id="q2", text=text), Extraction(mentions=_mentions(
+        text, ("중국", "Place"), ("외교부", "Organization"), ("대한민국", "Place"), ("외교부", "Organization"))))
+    assert {n.label for n in res.nodes.values() if n.cls == "Organization"} == {"중국 외교부", "대한민국 외교부"}

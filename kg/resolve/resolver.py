@@ -173,10 +173,22 @@ def resolve(article: Article, extraction: Extraction) -> ResolvedArticle:
     last_word = {last: next(iter(names)) for last, names in full_names.items()
                  if len(names) == 1 and (len(last) >= 2 or last not in KOREAN_SURNAMES)}
 
+    # 미국 국무부, 대한민국 국회: an organisation written after its country keeps that form as a name too
+    # (a reader searches for the whole); where the article writes one name after two countries (중국
+    # 외교부, 대한민국 외교부) they are two organisations.
+    text = article.read_text
+    place_before = {m.end + 1: clean_name(m.text) for m in mentions if m.cls == "Place" and text[m.end:m.end + 1] == " "}
+    qualifier = {m: place_before[m.start] for m in mentions if m.start in place_before and text[m.start:m.end] == m.text}
+    countries: dict[str, set[str]] = {}
+    for m, place in qualifier.items():
+        countries.setdefault(clean_name(m.text), set()).add(place)
+
     def name_of(m: Mention) -> tuple[str, str]:
         name = clean_name(m.text)
         name = local_alias.get(name, name)
         cls = class_of(name, m.cls)
+        if cls == "Organization" and m in qualifier and len(countries.get(clean_name(m.text), ())) > 1:
+            return f"{qualifier[m]} {name}", cls
         if cls == "Person" and name in last_word:
             return last_word[name], cls
         if name in canonical and canonical[name][1] == cls:
@@ -206,7 +218,10 @@ def resolve(article: Article, extraction: Extraction) -> ResolvedArticle:
             label, key = name, name
         iri = entity_iri(cls, key)
         node = nodes.setdefault(iri, Node(iri, cls, label))
-        for surface in {clean_name(m.text), name}:
+        surfaces = {clean_name(m.text), name}
+        if cls == "Organization" and m in qualifier:
+            surfaces.add(f"{qualifier[m]} {clean_name(m.text)}")
+        for surface in surfaces:
             if surface != node.label:
                 node.alt_labels.add(surface)
         iri_of[m] = iri
