@@ -454,3 +454,9 @@ def test_the_headline_names_entities_but_gives_no_facts(nlp):
     assert not any(f.subject.text == "박하준" for f in ex.facts)
     # a body that already begins with its headline is read once
     assert Article(id="t", title="제목", text="제목\n본문").read_text == "제목\n본문"
+
+
+def test_judges_clergy_and_players_hold_their_posts(nlp):
+    got = facts(nlp, "대법원 1심(주심 박하준 대법관)는 26일 상고심 기일을 열었다.")
+    assert {("박하준", "holdsPosition", "주심", None), ("박하준", "holdsPosition", "대법관", None)} <= got
+    assert ("이서연", "holdsPosition", "선수", None) in facts(nlp, "누리시청 팀의 이서연 선수가 골을 넣었다.")

@@ -394,10 +394,12 @@ class EntityRules:
             # common nouns before it belong to the title (사무총장, 국무총리), names do not.
             verb = core_end < len(doc) and doc[core_end].tag_.startswith("XSV")  # 주장했다, 대표하다
             verb = verb or _ends_with(doc[start:core_end].text, VENUE_HEADS)  # 대회의장 is a room
-            if not verb and doc[core_end - 1].text in POSITION_WORDS or not verb and (
+            # (대법관: Kiwi may cut a title word into a prefix and a noun, 대 + 법관)
+            whole = not verb and doc[start:core_end].text in POSITION_WORDS
+            if whole or not verb and doc[core_end - 1].text in POSITION_WORDS or not verb and (
                     core_end - start >= 1 and _ends_with(doc[start:core_end].text, _TITLE_SUFFIXES)
                     and doc[core_end - 1].tag_ == "NNG"):
-                title_start = core_end - 1
+                title_start = start if whole else core_end - 1
                 while title_start > start and doc[title_start - 1].tag_ == "NNG":
                     title_start -= 1
                 if len(doc[title_start:core_end].text) == 1:
