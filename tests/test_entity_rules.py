@@ -277,3 +277,9 @@ def test_withheld_names_clubs_and_dates_before_bu(nlp):
     assert not any(label in ("OG", "PS") for _, label in got)
     got = entities(nlp, "발렌시아 CF와 아스널 FC와의 친선 경기가 열렸다.")
     assert {("발렌시아 CF", "OG"), ("아스널 FC", "OG")} <= got
+
+
+def test_a_word_after_an_opening_quote_and_short_compounds_with_a_company_ending(nlp):
+    got = entities(nlp, "정부는 “누리안보정상회의와 한미 정상회담에서 밝혔다”고 분석했다.")
+    assert ("누리안보정상회의", "EV") in got
+    assert ("누리홀딩스", "OG") in entities(nlp, "변호사비 명목으로 누리홀딩스 회삿돈 2000만 원을 빼돌렸다.")

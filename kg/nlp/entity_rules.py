@@ -150,8 +150,9 @@ def eojeols(doc: Doc | Span) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     start = None
     for tok in doc:
-        # Brackets separate words too: 중앙선거관리위원회(위원장 김용덕).
-        if tok.is_space or tok.text in ("(", ")"):
+        # Brackets separate words too: 중앙선거관리위원회(위원장 김용덕); so does a quote mark that opens a
+        # word (“핵안보정상회의와).
+        if tok.is_space or tok.text in ("(", ")") or (start is None and tok.tag_ == "SSO"):
             if start is not None:
                 out.append((start, tok.i))
                 start = None
@@ -424,7 +425,8 @@ class EntityRules:
                 # one token only if Kiwi knows it as a proper noun the model left alone (한국관광공사, not
                 # 정부) or kept a long compound whole (인권민주주의정보센터, six letters or more)
                 and (len(core) >= 2 or (core[0].tag_ == "NNP" and len(text) >= 4 and not core[0].ent_type_)
-                     or (core[0].tag_ == "NNG" and len(text) >= 6 and not core[0].ent_type_))
+                     or (core[0].tag_ == "NNG" and not core[0].ent_type_
+                         and (len(text) >= 6 or (len(text) >= 4 and self._unknown_word(text)))))
                 and not _ends_with(text, EVENT_HEADS)
             ):
                 yield Span(doc, start, core_end, label="OG")
@@ -464,9 +466,8 @@ class EntityRules:
                         any(t.is_sent_start or "\n" in t.text for t in doc[p_start + 1:begin + 1]):
                     break
                 begin = p_start
-            # (동상 보수 공사: 공사 as a word of its own after common nouns is building work)
-            if begin < start and not (doc[start:core_end].text == "공사"
-                                      and not any(t.tag_ in ("NNP", "SL") for t in doc[begin:start])):
+            # (세종대왕 동상 보수 공사: 공사 as a word of its own after a common noun is building work)
+            if begin < start and not (doc[start:core_end].text == "공사" and doc[start - 1].tag_ not in ("NNP", "SL")):
                 yield Span(doc, begin, core_end, label="OG")
 
     def _described_companies(self, doc: Doc, words: list[tuple[int, int]]) -> Iterator[Span]:
