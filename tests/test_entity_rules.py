@@ -283,3 +283,9 @@ def test_a_word_after_an_opening_quote_and_short_compounds_with_a_company_ending
     got = entities(nlp, "정부는 “누리안보정상회의와 한미 정상회담에서 밝혔다”고 분석했다.")
     assert ("누리안보정상회의", "EV") in got
     assert ("누리홀딩스", "OG") in entities(nlp, "변호사비 명목으로 누리홀딩스 회삿돈 2000만 원을 빼돌렸다.")
+
+
+def test_governments_groups_clubs_and_courts(nlp):
+    assert ("대한민국 정부", "OG") in entities(nlp, "대한민국 정부는 이번 발사를 규탄했다.")
+    assert ("버닝썬", "OG") in entities(nlp, "클럽 버닝썬의 자금을 횡령했다.")
+    assert ("한빛지법", "OG") in entities(nlp, "이사회 결정이 무효라며 한빛지법에 효력 정지를 구했다.")

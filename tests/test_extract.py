@@ -460,3 +460,8 @@ def test_judges_clergy_and_players_hold_their_posts(nlp):
     got = facts(nlp, "대법원 1심(주심 박하준 대법관)는 26일 상고심 기일을 열었다.")
     assert {("박하준", "holdsPosition", "주심", None), ("박하준", "holdsPosition", "대법관", None)} <= got
     assert ("이서연", "holdsPosition", "선수", None) in facts(nlp, "누리시청 팀의 이서연 선수가 골을 넣었다.")
+
+
+def test_a_department_between_an_organisation_and_its_members_name(nlp):
+    got = facts(nlp, "연세대 지구시스템과학과 박하준 교수는 지진이 잦아졌다고 말했다.")
+    assert {("박하준", "memberOf", "연세대", None), ("박하준", "holdsPosition", "교수", None)} <= got

@@ -271,6 +271,11 @@ def _adjacent(doc: Doc, left: Span, right: Span) -> bool:
         between = doc[left.end + next(i for i, t in enumerate(between) if t.text == ")") + 1:right.start]
     # 박영선 새정연 원내대표: unlisted names may stand between a person and their title;
     # 초당대 군사학과 교수: a department between an organisation and a title.
+    # 연세대 지구시스템과학과 홍태경 교수: a department between an organisation and its member's name.
+    if left.label_ == "OG" and right.label_ == "PS" and len(between) > 0 and " " not in between.text.strip() \
+            and all(t.tag_ == "NNG" and t.ent_iob_ == "O" for t in between) \
+            and between.text.strip().endswith(("과", "학부", "연구소", "연구실", "센터", "본부", "팀")):
+        return True
     if (left.label_ == "PS" and right.label_ in ("CV", "OG") or left.label_ == "OG" and right.label_ == "CV") \
             and 0 < len(between) <= 6 and all(t.is_space or (t.tag_ in _NAMEISH and t.ent_iob_ == "O") for t in between) \
             and sum(1 for t in between if t.whitespace_) <= (2 if left.label_ == "PS" else 1):

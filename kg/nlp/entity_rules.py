@@ -82,7 +82,9 @@ _LOCAL_TITLES = ("광역시장", "특별시장", "시장", "도지사", "지사"
                  "교육감")
 # Words for a company that a company's name follows: 스타트업 파도랩.
 _COMPANY_WORDS = frozenset({"스타트업", "기업", "업체", "회사", "벤처", "벤처기업", "제조사", "게임사", "제약사", "통신사",
-                            "유통사", "자회사", "계열사", "협력사", "운영사", "개발사", "포털", "취업포털", "언론사"})
+                            "유통사", "자회사", "계열사", "협력사", "운영사", "개발사", "포털", "취업포털", "언론사",
+                            # and the groups and clubs named like them: 그룹 빅뱅, 클럽 버닝썬
+                            "그룹", "밴드", "걸그룹", "보이그룹", "클럽", "방송사"})
 # Heads of a document's name (정부조직 개편안, 08헌장) and the verbs that bring one out.
 _DOCUMENT_HEADS = frozenset({"개편안", "개혁안", "개정안", "권고안", "조정안", "합의안", "계획안", "헌장", "선언문", "보고서",
                              "백서"})
@@ -112,6 +114,8 @@ _INCIDENT_HEADS = frozenset({"사건", "사고", "포격", "침몰", "참사", "
 # Nouns that place a clause in time or setting and never begin a name: …이 참석한 가운데 포럼이 열렸다.
 _NOT_IN_NAMES = frozenset({"가운데", "속", "중", "끝", "뒤", "후", "전", "이후", "이전", "당시", "무렵", "동안", "사이", "등",
                            "본래", "원래", "당초"})
+# Words for a country's government, which the country's name makes one organisation: 대한민국 정부.
+_GOVERNMENT_WORDS = frozenset({"정부", "당국", "행정부", "내각", "정부군"})
 _ORG_UNITS = frozenset({"위원회", "본부", "지부", "사무국", "사무처", "노조", "지도부", "연구소", "분과"})
 # Words that qualify a title rather than name an organisation (전 국무총리, 대선 후보).
 _TITLE_WORDS = {"전", "현", "신임", "당시", "대선", "총선", "전직", "현직", "공동", "초대", "상임", "수석", "선임", "차기",
@@ -443,6 +447,10 @@ class EntityRules:
         places = word_list("places")
         for n, (start, end) in enumerate(words):
             core_end = noun_core(doc, start, end)
+            previous = doc[words[n - 1][0]:words[n - 1][1]] if n > 0 else None
+            if previous is not None and previous.text in places and doc[start:core_end].text in _GOVERNMENT_WORDS:
+                yield Span(doc, previous.start, core_end, label="OG")  # 대한민국 정부, 북한 당국
+                continue
             if core_end - start >= 2 and doc[core_end - 1].text == "팀" and doc[core_end - 1].tag_ == "NNG" \
                     and all(t.tag_ in ("NNP", "SL") for t in doc[start:core_end - 1]):
                 yield Span(doc, start, core_end, label="OG")
