@@ -465,3 +465,14 @@ def test_judges_clergy_and_players_hold_their_posts(nlp):
 def test_a_department_between_an_organisation_and_its_members_name(nlp):
     got = facts(nlp, "연세대 지구시스템과학과 박하준 교수는 지진이 잦아졌다고 말했다.")
     assert {("박하준", "memberOf", "연세대", None), ("박하준", "holdsPosition", "교수", None)} <= got
+
+
+def test_double_quoted_words_inside_reported_speech_are_said(nlp):
+    text = ("누리부는 성명을 발표하고, “이번 발사가 모든 발사를 금지하는 결의의 명백한 위반”이므로 "
+            "“동맹국들과의 협의를 거쳐 적절한 조치”를 취하겠다고 밝혔다.")
+    got = {(s, r, o, m) for s, r, o, m in facts(nlp, text) if r == "said"}
+    assert ("누리부", "said", "이번 발사가 모든 발사를 금지하는 결의의 명백한 위반", None) in got
+    assert ("누리부", "said", "동맹국들과의 협의를 거쳐 적절한 조치", None) in got
+    # a quoted name inside a report is no speech
+    text = "누리부는 “누리나라 독립 50주년 기념 행사”에 특사를 파견한다고 밝혔다."
+    assert not any(r == "said" and m is None for _, r, _, m in facts(nlp, text))
