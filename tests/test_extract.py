@@ -476,3 +476,13 @@ def test_double_quoted_words_inside_reported_speech_are_said(nlp):
     # a quoted name inside a report is no speech
     text = "누리부는 “누리나라 독립 50주년 기념 행사”에 특사를 파견한다고 밝혔다."
     assert not any(r == "said" and m is None for _, r, _, m in facts(nlp, text))
+
+
+def test_who_acts_at_an_event_attends_it(nlp):
+    got = facts(nlp, "한편 박하준은 2016년 12월 국회 청문회에서 이렇게 말했다.")
+    assert ("박하준", "attended", "국회 청문회", None) in got
+    # not when negated, not a modifier of a noun, not elections or prizes, not another subject's clause
+    assert not any(r == "attended" for _, r, _, _ in facts(nlp, "박하준은 누리포럼에서 발표하지 않았다."))
+    assert not any(r == "attended" for _, r, _, _ in facts(nlp, "누리부는 대한민국이 헤이그에서 열린 누리총회에서 "
+                                                               "이사국으로 선출되었다고 밝혔다."))
+    assert not any(r == "attended" for _, r, _, _ in facts(nlp, "박하준은 지방선거에서 당선됐다."))

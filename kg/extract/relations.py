@@ -101,6 +101,9 @@ _OBJECT_CLASSES: dict[str, set[str] | None] = {
     "appointed": {"Person"}, "won": {"Event", "Position", "Product"}, "holdsPosition": {"Position"},
 }
 _AGENTS = {"Person", "Organization"}
+# Events one does not take part in by acting at them: elections, incidents, disasters.
+_NOT_GATHERINGS = frozenset({"선거", "대선", "총선", "경선", "사건", "사고", "참사", "지진", "화재", "전쟁", "테러", "폭발",
+                             "침몰", "태풍", "게이트", "사태", "상", "메달", "MVP", "왕"})  # (and prizes)
 _PASSIVE = {"열리다": "organized", "개최되다": "organized"}
 
 
@@ -173,6 +176,7 @@ def extract(doc: Doc, article: Article) -> Extraction:
         out.facts += list(_elected(doc, sent, phrases))
         out.facts += list(_became(doc, sent, phrases))
         out.facts += list(_noun_predicates(doc, sent, phrases))
+        out.facts += list(_at_events(doc, sent, phrases))
         out.facts += list(_award_winners(doc, sent, phrases))
         out.facts += list(_award_topics(doc, sent, phrases))
         out.facts += list(_bracketed_heads(doc, sent))
@@ -940,6 +944,46 @@ def _noun_predicates(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[F
             intended = _sentence_modality(doc, sent) and not headline and not after[0].tag_.startswith("XSV")
             modality = "planned" if intended else None
             yield _fact(subject, pred.relation, ref, sent, subject, nxt, f"noun-predicate:{nxt.text}", 0.7, modality)
+
+
+def _at_events(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[Fact]:
+    """이재용은 국회 청문회에서 이렇게 말했다, 한나라당은 비상대책위원회의에서 합의하였다: who acts at
+    an event took part in it — the sentence's agent, when the verb the event phrase belongs to ends the
+    clause (not 청문회에서 한 발언, a noun's modifier) and is neither negated nor the event's own
+    (회의에서 열린, 선거에서 당선된, 사고에서 숨진: elections and incidents are no gatherings)."""
+    for n, ph in enumerate(phrases):
+        event = ph.referent
+        if ph.role != "place" or event is None or event.cls != "Event" or doc[ph.end_tok - 1].tag_ != "JKB" \
+                and not doc[ph.end_tok - 1].text.startswith("에서"):
+            continue
+        if doc[ph.start_tok:ph.end_tok].text.count("에서") == 0 or _ends_with_any(event.text, _NOT_GATHERINGS):
+            continue
+        verb = next((t for t in doc[ph.end_tok:sent.end] if t.tag_.startswith(("VV", "XSV", "VA"))
+                     or "+VCP" in t.tag_), None)
+        if verb is None or _polarity(doc, verb, sent.end) == "negated":
+            continue
+        word_end = _predicate_word_end(doc, verb)
+        if any("ETM" in t.tag_ for t in doc[verb.i:word_end]) or verb.lemma_ in ("열리다", "개최되다", "열다"):
+            continue
+        if any(p.start_tok < verb.i and p.start_tok > ph.end_tok and p.role in ("subj", "topic") for p in phrases):
+            continue  # 회의에서 위원장이 …: the subject after it is the clause's own, read below
+        agents = [p for p in phrases[:n] if p.role in ("subj", "topic") and p.referent is not None
+                  and p.referent.cls in _AGENTS] or [
+            p for p in phrases[n + 1:] if p.role in ("subj", "topic") and p.start_tok < verb.i
+            and p.referent is not None and p.referent.cls in _AGENTS]
+        # (외교통상부는 대한민국이 … 총회에서 선출되었다고 밝혔다: a subject between the agent and the event
+        # owns the clause; a place there acts in no gathering)
+        if agents and agents[-1].end_tok <= ph.start_tok and any(
+                p.role == "subj" and agents[-1].end_tok <= p.start_tok < ph.start_tok for p in phrases):
+            continue
+        if agents:
+            who = agents[-1].referent if agents[-1].end_tok <= ph.start_tok else agents[0].referent
+            yield _fact(who, "attended", event, sent, who, event, "acts-at-event", 0.6,
+                        _polarity(doc, verb, sent.end))
+
+
+def _ends_with_any(text: str, words: frozenset[str]) -> bool:
+    return any(text.endswith(w) for w in words)
 
 
 def _award_winners(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[Fact]:
