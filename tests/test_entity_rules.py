@@ -289,3 +289,8 @@ def test_governments_groups_clubs_and_courts(nlp):
     assert ("대한민국 정부", "OG") in entities(nlp, "대한민국 정부는 이번 발사를 규탄했다.")
     assert ("버닝썬", "OG") in entities(nlp, "클럽 버닝썬의 자금을 횡령했다.")
     assert ("한빛지법", "OG") in entities(nlp, "이사회 결정이 무효라며 한빛지법에 효력 정지를 구했다.")
+
+
+def test_an_acronym_in_brackets_stays_inside_an_events_name(nlp):
+    got = entities(nlp, "헤이그에서 열린 제17차 누리무기금지협약(NWC) 총회에서 선출되었다.")
+    assert ("제17차 누리무기금지협약(NWC) 총회", "EV") in got

@@ -349,8 +349,15 @@ class EntityRules:
             begin = start
             # (칸 국제|영화제: a model span that runs into the event's own word names no one)
             crossing = {i for e in doc.ents if e.label_ == "PS" and e.start < start < e.end for i in range(e.start, e.end)}
-            # Extend left over preceding bare-noun words of the same sentence.
+            # Extend left over preceding bare-noun words of the same sentence — and over an acronym in
+            # brackets (제17차 화학무기금지협약(CWC) 총회).
+            glosses = set()
             for p_start, p_end in reversed(words[max(0, n - 4):n]):
+                if 0 < p_start and p_end < len(doc) and doc[p_start - 1].text == "(" and doc[p_end].text == ")" \
+                        and all(t.tag_ == "SL" for t in doc[p_start:p_end]) and p_end + 1 == begin:
+                    glosses |= {p_start - 1, p_end}
+                    begin = p_start
+                    continue
                 if noun_core(doc, p_start, p_end) != p_end or doc[p_start].text in TIME_DETERMINERS \
                         or doc[p_start:p_end].text in _NOT_IN_NAMES or (p_end - p_start == 1 and doc[p_start].tag_ == "NNB"):
                     break  # (감은 채 집회에: a bound noun ends the clause before the event)
@@ -365,7 +372,8 @@ class EntityRules:
                         doc[p_start].ent_type_ in ("PS", "DT", "QT", "TI") and not year and p_start not in crossing) or (
                         incident and doc[p_start:p_end].text in word_list("places")):
                     break
-                if any(t.is_sent_start or "\n" in t.text or t.text in "()" for t in doc[p_start + 1:begin + 1]):
+                if any(t.is_sent_start or "\n" in t.text or (t.text in "()" and t.i not in glosses)
+                       for t in doc[p_start + 1:begin + 1]):
                     break
                 begin = p_start
             # T24 소셜 페스티벌 행사: a generic 행사 after a named event is not part of the name.
