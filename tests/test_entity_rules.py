@@ -294,3 +294,9 @@ def test_governments_groups_clubs_and_courts(nlp):
 def test_an_acronym_in_brackets_stays_inside_an_events_name(nlp):
     got = entities(nlp, "헤이그에서 열린 제17차 누리무기금지협약(NWC) 총회에서 선출되었다.")
     assert ("제17차 누리무기금지협약(NWC) 총회", "EV") in got
+
+
+def test_settlements_by_their_kind_and_forces_after_adverbs(nlp):
+    assert ("스비보드진", "LC") in entities(nlp, "폴란드의 한 작은 도시 스비보드진에 동상이 세워졌다.")
+    got = entities(nlp, "당초 경찰은 민주노총의 집회를 허가했다.")
+    assert ("경찰", "OG") in got and ("당초 경찰", "OG") not in got

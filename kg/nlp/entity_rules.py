@@ -114,6 +114,9 @@ _INCIDENT_HEADS = frozenset({"사건", "사고", "포격", "침몰", "참사", "
 # Nouns that place a clause in time or setting and never begin a name: …이 참석한 가운데 포럼이 열렸다.
 _NOT_IN_NAMES = frozenset({"가운데", "속", "중", "끝", "뒤", "후", "전", "이후", "이전", "당시", "무렵", "동안", "사이", "등",
                            "본래", "원래", "당초"})
+_FORCES = frozenset({"육군", "해군", "공군", "해병대", "경찰", "검찰"})
+# Words for a settlement that a place's name follows: 작은 도시 스비보드진.
+_SETTLEMENT_WORDS = frozenset({"도시", "소도시", "마을", "도읍", "수도", "항구도시", "섬"})
 # Words for a country's government, which the country's name makes one organisation: 대한민국 정부.
 _GOVERNMENT_WORDS = frozenset({"정부", "당국", "행정부", "내각", "정부군"})
 _ORG_UNITS = frozenset({"위원회", "본부", "지부", "사무국", "사무처", "노조", "지도부", "연구소", "분과"})
@@ -254,6 +257,7 @@ class EntityRules:
         spans += self._local_titles(doc, words)
         spans += self._institutions(doc, words)
         spans += self._described_companies(doc, words)
+        spans += self._described_places(doc, words)
         spans += self._products(doc, words)
         spans += self._works_by_genre(doc, words)
         spans += self._documents(doc, words)
@@ -466,6 +470,8 @@ class EntityRules:
             # 컬럼비아 대학, 세인트 앤드루스 대학교: a university written as a word of its own takes a
             # foreign name the model called a person, but not a place (노르웨이 오슬로 대학 is in Norway).
             university = doc[start:core_end].text in ("대학", "대학교")
+            # (당초 경찰은, 이후 검찰에: only a proper name begins a force's name — 대한민국 해군)
+            force = doc[start:core_end].text in _FORCES
             if core_end == start or not (university or _ends_with(doc[start:core_end].text, _INSTITUTION_HEADS)):
                 continue
             begin = start
@@ -476,7 +482,7 @@ class EntityRules:
                 # (쓰러진 후 백남기대책위원회: a one-letter noun such as 후 or 전 is no part of a name)
                 if noun_core(doc, p_start, p_end) != p_end or first.text in TIME_DETERMINERS or first.text == "이하" or \
                         (p_end - p_start == 1 and len(first.text) == 1 and first.tag_ == "NNG") or \
-                        (university and (word in places or first.tag_ not in ("NNP", "SL"))) or \
+                        (university and word in places) or ((university or force) and first.tag_ not in ("NNP", "SL")) or \
                         ((person or first.ent_type_ in ("DT", "QT", "TI")) and word not in places) or \
                         doc[p_end - 1].text in POSITION_WORDS or \
                         any(t.is_sent_start or "\n" in t.text for t in doc[p_start + 1:begin + 1]):
@@ -499,6 +505,17 @@ class EntityRules:
                     and not (any(t.ent_type_ == "PS" for t in core) and _KOREAN_NAME.match(core.text)) \
                     and core.text not in word_list("places"):
                 yield Span(doc, n_start, core_end, label="OG")
+
+    def _described_places(self, doc: Doc, words: list[tuple[int, int]]) -> Iterator[Span]:
+        """작은 도시 스비보드진에: a name Kiwi does not know right after a word for a settlement is a place."""
+        for (start, end), (n_start, n_end) in zip(words, words[1:]):
+            if doc[start:end].text not in _SETTLEMENT_WORDS:
+                continue
+            core_end = noun_core(doc, n_start, n_end)
+            core = doc[n_start:core_end]
+            if core_end > n_start and (core_end == n_end or doc[core_end].tag_.startswith("J")) and len(core) == 1 \
+                    and (core[0].tag_ == "NNP" or self._unknown_word(core.text)) and core.text not in gazetteer():
+                yield Span(doc, n_start, core_end, label="LC")
 
     def _local_titles(self, doc: Doc, words: list[tuple[int, int]]) -> Iterator[Span]:
         """오거돈 부산시장, 경기도지사, 강남구청장: a known place (or a person's name before it) and the
