@@ -441,6 +441,8 @@ def test_where_events_are_held_and_cities_in_countries(nlp):
     # the topic of the sentence is what is held, clauses later
     got = facts(nlp, "'2030 누리 전권회의'는 190여 개국 대표단이 참가하여 정책을 결정하는 회의로서 부산 벡스코에서 개최된다.")
     assert ("2030 누리 전권회의", "locatedIn", "벡스코", None) in got
+    got = facts(nlp, "폴란드의 한 작은 도시 스비보드진에 동상이 세워졌다.")
+    assert ("스비보드진", "locatedIn", "폴란드", None) in got
     # a country after another one's genitive is no place inside it
     assert not any(r == "locatedIn" for _, r, _, _ in facts(nlp, "중국의 대만에 대한 위협이 커졌다."))
 

@@ -1143,8 +1143,11 @@ def _places(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[Fact]:
             break
         # 남아프리카 공화국의 요하네스버그: a place in the genitive holds the next place or event.
         # A known place after it only where something happens (요하네스버그에서), not in 중국의 대만에 대한.
+        # (폴란드의 한 작은 도시 스비보드진: a word for a settlement may stand between)
+        between = doc[ph.end_tok:nxt.start_tok].text.split()
+        described = 0 < len(between) <= 4 and between[-1] in ("도시", "소도시", "마을", "수도", "항구도시", "섬")
         if ph.role == "gen" and ph.referent is not None and ph.referent.cls == "Place" and nxt.referent is not None \
-                and nxt.referent.cls in ("Place", "Event") and nxt.start_tok - ph.end_tok <= 1 \
+                and nxt.referent.cls in ("Place", "Event") and (nxt.start_tok - ph.end_tok <= 1 or described) \
                 and (nxt.referent.text not in containers or nxt.role == "place"):
             yield _fact(nxt.referent, "locatedIn", ph.referent, sent, ph.referent, nxt.referent, "genitive-place", 0.7)
             continue
