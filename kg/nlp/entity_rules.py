@@ -357,6 +357,8 @@ class EntityRules:
             # brackets (제17차 화학무기금지협약(CWC) 총회).
             glosses = set()
             for p_start, p_end in reversed(words[max(0, n - 4):n]):
+                if begin > 0 and doc[begin - 1].tag_ == "SSO" and doc[begin - 1].text not in "(":
+                    break  # '디지털 기업 간담회': an opening quote mark begins the name
                 if 0 < p_start and p_end < len(doc) and doc[p_start - 1].text == "(" and doc[p_end].text == ")" \
                         and all(t.tag_ == "SL" for t in doc[p_start:p_end]) and p_end + 1 == begin:
                     glosses |= {p_start - 1, p_end}
