@@ -427,6 +427,7 @@ def test_a_topicalised_event_and_the_event_one_attends_at(nlp):
     # 에서는: where one attends is what one attends; an envoy's post does not part name and title
     got = facts(nlp, "이날 열리는 신차 발표회에서는 박서준 주한 미국 대사가 참석하여 축사를 할 예정이다.")
     assert ("박서준", "attended", "신차 발표회", "planned") in got
+    assert ("박서준", "attended", "신차 발표회", None) not in got  # (acting there is planned too)
     assert ("박서준", "holdsPosition", "대사", None) in got
     # "외" before anything but a count is no list
     assert not any(s == "서울" for s, _, _, _ in facts(nlp, "누리포럼은 서울 외 지역에서 열렸다."))

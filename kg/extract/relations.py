@@ -30,7 +30,7 @@ from kg.extract.dates import DATE_PATTERN, normalise_date
 from kg.extract.records import Extraction, Fact, Mention
 from kg.ingest.article import Article
 from kg.nlp.labels import GRAPH_CLASS
-from kg.nlp.lexicon import VENUE_HEADS, word_list
+from kg.nlp.lexicon import SETTLEMENT_WORDS, VENUE_HEADS, word_list
 
 __all__ = ["extract", "predicate_lexicon", "Predicate"]
 
@@ -102,8 +102,8 @@ _OBJECT_CLASSES: dict[str, set[str] | None] = {
 }
 _AGENTS = {"Person", "Organization"}
 # Events one does not take part in by acting at them: elections, incidents, disasters.
-_NOT_GATHERINGS = frozenset({"선거", "대선", "총선", "경선", "사건", "사고", "참사", "지진", "화재", "전쟁", "테러", "폭발",
-                             "침몰", "태풍", "게이트", "사태", "상", "메달", "MVP", "왕"})  # (and prizes)
+_NOT_GATHERINGS = ("선거", "대선", "총선", "경선", "사건", "사고", "참사", "지진", "화재", "전쟁", "테러", "폭발",
+                             "침몰", "태풍", "게이트", "사태", "상", "메달", "MVP", "왕")  # (and prizes)
 _PASSIVE = {"열리다": "organized", "개최되다": "organized"}
 
 
@@ -953,10 +953,9 @@ def _at_events(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[Fact]:
     (회의에서 열린, 선거에서 당선된, 사고에서 숨진: elections and incidents are no gatherings)."""
     for n, ph in enumerate(phrases):
         event = ph.referent
-        if ph.role != "place" or event is None or event.cls != "Event" or doc[ph.end_tok - 1].tag_ != "JKB" \
-                and not doc[ph.end_tok - 1].text.startswith("에서"):
-            continue
-        if doc[ph.start_tok:ph.end_tok].text.count("에서") == 0 or _ends_with_any(event.text, _NOT_GATHERINGS):
+        # (a plain 에서: not the topic 에서는, which sets the scene for the whole sentence)
+        if ph.role != "place" or event is None or event.cls != "Event" or event.text.endswith(_NOT_GATHERINGS) \
+                or "에서" not in doc[ph.start_tok:ph.end_tok].text or _topicalised(doc, ph):
             continue
         verb = next((t for t in doc[ph.end_tok:sent.end] if t.tag_.startswith(("VV", "XSV", "VA"))
                      or "+VCP" in t.tag_), None)
@@ -980,10 +979,6 @@ def _at_events(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[Fact]:
             who = agents[-1].referent if agents[-1].end_tok <= ph.start_tok else agents[0].referent
             yield _fact(who, "attended", event, sent, who, event, "acts-at-event", 0.6,
                         _polarity(doc, verb, sent.end))
-
-
-def _ends_with_any(text: str, words: frozenset[str]) -> bool:
-    return any(text.endswith(w) for w in words)
 
 
 def _award_winners(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[Fact]:
@@ -1145,7 +1140,7 @@ def _places(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[Fact]:
         # A known place after it only where something happens (요하네스버그에서), not in 중국의 대만에 대한.
         # (폴란드의 한 작은 도시 스비보드진: a word for a settlement may stand between)
         between = doc[ph.end_tok:nxt.start_tok].text.split()
-        described = 0 < len(between) <= 4 and between[-1] in ("도시", "소도시", "마을", "수도", "항구도시", "섬")
+        described = 0 < len(between) <= 4 and between[-1] in SETTLEMENT_WORDS
         if ph.role == "gen" and ph.referent is not None and ph.referent.cls == "Place" and nxt.referent is not None \
                 and nxt.referent.cls in ("Place", "Event") and (nxt.start_tok - ph.end_tok <= 1 or described) \
                 and (nxt.referent.text not in containers or nxt.role == "place"):

@@ -34,6 +34,7 @@ from kg.nlp.lexicon import (
     KOREAN_SURNAMES,
     ORG_SUFFIXES,
     POSITION_WORDS,
+    SETTLEMENT_WORDS,
     TIME_DETERMINERS,
     VENUE_HEADS,
     gazetteer,
@@ -115,8 +116,6 @@ _INCIDENT_HEADS = frozenset({"사건", "사고", "포격", "침몰", "참사", "
 _NOT_IN_NAMES = frozenset({"가운데", "속", "중", "끝", "뒤", "후", "전", "이후", "이전", "당시", "무렵", "동안", "사이", "등",
                            "본래", "원래", "당초"})
 _FORCES = frozenset({"육군", "해군", "공군", "해병대", "경찰", "검찰"})
-# Words for a settlement that a place's name follows: 작은 도시 스비보드진.
-_SETTLEMENT_WORDS = frozenset({"도시", "소도시", "마을", "도읍", "수도", "항구도시", "섬"})
 # Words for a country's government, which the country's name makes one organisation: 대한민국 정부.
 _GOVERNMENT_WORDS = frozenset({"정부", "당국", "행정부", "내각", "정부군"})
 _ORG_UNITS = frozenset({"위원회", "본부", "지부", "사무국", "사무처", "노조", "지도부", "연구소", "분과"})
@@ -511,7 +510,7 @@ class EntityRules:
     def _described_places(self, doc: Doc, words: list[tuple[int, int]]) -> Iterator[Span]:
         """작은 도시 스비보드진에: a name Kiwi does not know right after a word for a settlement is a place."""
         for (start, end), (n_start, n_end) in zip(words, words[1:]):
-            if doc[start:end].text not in _SETTLEMENT_WORDS:
+            if doc[start:end].text not in SETTLEMENT_WORDS:
                 continue
             core_end = noun_core(doc, n_start, n_end)
             core = doc[n_start:core_end]
