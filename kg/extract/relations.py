@@ -82,7 +82,6 @@ _QUOTE = re.compile(r"[“\"']([^”\"'“\n]{4,})[”\"']\s*(?:이?라고|고|�
 _ORDINAL = re.compile(r"^(?:제\s*)?\d+\s*(?:대|기|회)$|^제$")
 _NAMEISH = {"NNG", "NNP", "SL", "SN", "SH", "MM", "XSN", "XPN"}
 _WIN_VERBS = {"차지하다", "차지", "거머쥐다", "달성하다", "달성", "하다", "안다", "이루다"}
-_DOUBLE_QUOTED = re.compile(r"[“\"]([^“”\"]+)[”\"]")
 _QUOTE_CHARS = set("'\"‘’“”「」『』《》〈〉")
 _SAID_VERBS = {"말하다", "밝히다", "전하다", "덧붙이다", "답하다", "말씀하다"}
 # Nouns that say "said" with 하다: 말했다, 강조했다, 언급하며.
@@ -155,7 +154,8 @@ def extract(doc: Doc, article: Article) -> Extraction:
     last_speaker: Mention | None = None  # for 그는 "…"라고 말했다
     # A headline names who and what the article is about, but in telegraphic words (애플의 CEO 스티브 잡스
     # 사퇴, 문재인 대통령 당선) whose facts the body tells properly: its mentions count, its facts do not.
-    headline_end = len(article.read_text) - len(article.text) if doc.text == article.read_text else 0
+    read = article.read_text
+    headline_end = len(read) - len(article.text) if doc.text == read else 0
     for sent in doc.sents:
         if sent.start_char < headline_end:
             continue
@@ -810,11 +810,12 @@ def _indirect_speech(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[F
     literal = " ".join((_text(doc)[start:ending.idx] + ending.text[:-1]).split())
     # “…”이므로 “…”를 취하겠다고 밝혔다: words in double quotes inside the report are the speaker's own —
     # when they have grammar of their own (particles, endings); a quoted name (“… 기념 행사”) is no speech.
-    quoted = [m for m in _DOUBLE_QUOTED.finditer(_text(doc), start, ending.idx) if len(m.group(1).strip()) >= 10
-              and any(t.tag_[:1] in ("J", "E") or "+E" in t.tag_ for t in doc.char_span(
-                  m.start(1), m.end(1), alignment_mode="expand") or ())]
-    for m in quoted:
-        yield Fact(speaker.referent, "said", m.group(1).strip(), sent.text.strip(), m.start(), m.end(),
+    quoted = [(a, b) for a, b in _speech_ranges(doc, sent) if start <= a and b <= ending.idx
+              and len(_text(doc)[a + 1:b - 1].strip()) >= 10
+              and any(t.tag_[:1] in ("J", "E") or "+E" in t.tag_
+                      for t in doc.char_span(a + 1, b - 1, alignment_mode="expand") or ())]
+    for a, b in quoted:
+        yield Fact(speaker.referent, "said", _text(doc)[a + 1:b - 1].strip(), sent.text.strip(), a, b,
                    "quote-in-report", 0.7)
     if len(literal) >= 4 and not quoted:
         # The reporter's paraphrase, not the speaker's words: recorded, not asserted as a quote.
