@@ -489,3 +489,43 @@ def test_who_acts_at_an_event_attends_it(nlp):
     assert not any(r == "attended" for _, r, _, _ in facts(nlp, "누리부는 대한민국이 헤이그에서 열린 누리총회에서 "
                                                                "이사국으로 선출되었다고 밝혔다."))
     assert not any(r == "attended" for _, r, _, _ in facts(nlp, "박하준은 지방선거에서 당선됐다."))
+
+
+def test_a_name_heading_an_unnamed_group_takes_the_groups_role(nlp):
+    got = facts(nlp, "기념식에는 윤석열 대통령을 비롯해 여야 대표들이 참석했다.")
+    assert ("윤석열", "attended", "기념식", None) in got
+    got = facts(nlp, "이날 행사에는 김민수 장관을 비롯한 정부 관계자들이 참석했다.")
+    assert ("김민수", "attended", "행사", None) in got
+    # 비롯해 before a named phrase is the list rule's; an object group stays an object.
+    assert not any(r == "attended" for _, r, _, _ in facts(nlp, "그는 삼성전자를 비롯해 여러 기업을 방문했다."))
+
+
+def test_what_is_held_is_an_event_whatever_its_name(nlp):
+    got = facts(nlp, "삼성전자는 미국 라스베이거스에서 열린 CES 2023에 참가해 신제품을 선보였다.")
+    assert ("삼성전자", "attended", "CES 2023", None) in got
+    assert ("CES 2023", "locatedIn", "라스베이거스", None) in got
+    # With a subject of its own the clause names a place: 경기가 열리는 잠실.
+    doc = nlp("9월 14일 양교의 경기가 열리는 잠실에서는 행사가 열린다.")
+    assert ("잠실", "EV") not in {(e.text, e.label_) for e in doc.ents}
+
+
+def test_an_object_inside_a_report_is_not_the_reports(nlp):
+    got = facts(nlp, "한화 이글스는 KIA로부터 안영명을 재영입했다고 발표했다.")
+    assert not any(r == "announced" and o == "안영명" for _, r, o, _ in got)
+
+
+def test_a_will_or_a_present_tense_report_is_planned(nlp):
+    got = facts(nlp, "김민수 장관은 포럼에 참석하겠다고 말했다.")
+    assert ("김민수", "attended", "포럼", None) not in got
+    got = facts(nlp, "한국관광공사는 오는 18일 서울 광장시장에서 '전통시장 축제'를 개최한다고 밝혔다.")
+    assert ("한국관광공사", "organized", "전통시장 축제", "planned") in got
+    # The planned event keeps its place and date, recorded with the plan.
+    assert {("전통시장 축제", "locatedIn", "광장시장", "planned"), ("전통시장 축제", "date", "2024-05-18", "planned")} <= got
+    assert ("김민수", "attended", "포럼", None) in facts(nlp, "김민수 장관은 어제 포럼에 참석했다고 말했다.")
+
+
+def test_an_organisation_with_eseo_is_the_agent_where_no_other_is_named(nlp):
+    got = facts(nlp, "외교부에서도 공개 토론회를 개최할 것으로 알려졌다.")
+    assert not any(r == "locatedIn" and o == "외교부" for _, r, o, _ in got)
+    got = facts(nlp, "정의당은 국회에서 법안을 발의하는 기자회견을 열었다.")
+    assert ("기자회견", "locatedIn", "국회", None) in got

@@ -266,6 +266,30 @@ def _share_list_roles(doc: Doc, phrases: list[_Phrase]) -> None:
         # (정현호 전국대학총학생회모임 집행장, 하지원 … 대표 등이: the phrases' persons are listed.)
         if listed and nxt.role is not None and ph.referent is not None and ph.referent.cls == nxt.referent.cls:
             ph.role = nxt.role
+    # 윤석열 대통령을 비롯해 여야 대표들이 참석했다: the named one takes the role of the unnamed group it heads.
+    for ph in phrases:
+        word_end = ph.end_tok
+        while word_end < len(doc) and not doc[word_end].whitespace_ and not doc[word_end].is_space:
+            word_end += 1
+        if ph.role == "obj" and _INCLUDING.fullmatch(doc[ph.end_tok:word_end + 1].text.strip()):
+            ph.role = _unnamed_group_role(doc, word_end + 1, phrases) or ph.role
+
+
+def _unnamed_group_role(doc: Doc, i: int, phrases: list[_Phrase]) -> str | None:
+    """The particle's role of the unnamed noun phrase at ``i`` (여야 대표들이 → subj), if one is there."""
+    # (정부 관계자들이: a name without a particle may modify the group's head.)
+    inner = {t for p in phrases if p.role is None for t in range(p.start_tok, p.end_tok)}
+    starts = {p.start_tok for p in phrases}
+    for tok in doc[i:min(len(doc), i + 8)]:
+        if tok.i in inner:
+            continue
+        if tok.i in starts or tok.is_sent_start:
+            return None  # a named phrase: the list rule above reads it
+        if tok.tag_.startswith("J"):
+            return _ROLE_BY_PARTICLE.get(tok.text) if tok.tag_ in ("JKS", "JX") else None
+        if not (tok.is_space or tok.tag_ in ("NNG", "NNB", "XSN", "NNP", "SN", "MM")):
+            return None
+    return None
 
 
 def _adjacent(doc: Doc, left: Span, right: Span) -> bool:
@@ -515,6 +539,10 @@ def _polarity(doc: Doc, tok: Token, sent_end: int) -> str | None:
     # 참가해야 한다: an obligation, not a fact (recorded like an intention)
     if any(f in ("어야", "아야") for f in forms[:3]):
         return "planned"
+    # 참석하겠다고, 출시한다고 밝혔다: a will, or the present tense reported, tells what is to come.
+    own = [m for t in doc[tok.i:_predicate_word_end(doc, tok)] for m in (t._.morphs or ())]
+    if "겠/EP" in own or (any(m in ("ᆫ다고/EC", "는다고/EC") for m in own) and not any(m.endswith("/EP") for m in own)):
+        return "planned"
     if "기로" in forms or (any("ETM" in tg for tg in tags[:3]) and any(f in _PLANNED for f in forms[1:])):
         if any(f in ("예정", "계획", "방침", "기로") for f in forms) or "것" in forms:
             return "planned"
@@ -579,7 +607,8 @@ def _facts_for(doc, sent, tok, pred, passive, relative, local, following, phrase
         objects = [following.referent]
     if not objects and not passive:
         for role in pred.object_roles:
-            objects = [ph.referent for ph in by_role.get(role, [])]
+            # (…고세균을 배양하는 데 성공했다고 발표했다: an object inside the report is not the report's)
+            objects = [ph.referent for ph in by_role.get(role, []) if not _reported_between(doc, ph.end_tok, tok.i)]
             if objects:
                 break
     if not objects and not passive and pred.relation == "attended":
@@ -675,18 +704,27 @@ def _facts_for(doc, sent, tok, pred, passive, relative, local, following, phrase
                     if s is not ph.referent and ph.referent.cls in (_OBJECT_CLASSES[pred.relation] or _AGENTS):
                         yield _fact(s, pred.relation, ph.referent, sent, s, tok,
                                     f"predicate:{tok.lemma_}", 0.75, modality)
-    if event is not None and modality is None:
+    # A planned event has its date and place too: recorded with the plan's modality, not asserted.
+    if event is not None and modality in (None, "planned"):
         for ph in by_role.get("place", []):
             # 보성에서 농사를 지어온 백씨는 … 참여하였다: a place inside a relative clause that modifies the
             # subject is not where the event was.
             if not relative and any("ETM" in t.tag_ and any(p.start_tok - t.i in (1, 2) and p.role in ("subj", "topic")
                                                          for p in local) for t in doc[ph.end_tok:tok.i]):
                 continue
-            if ph.referent is not None and ph.referent.cls in ("Place", "Organization"):
-                yield _fact(event, "locatedIn", ph.referent, sent, ph.referent, event, "event-place", 0.8)
+            # (외교부에서 토론회를 개최한다: an organisation with 에서 is the agent where the clause has no other)
+            venues = ("Place", "Organization") if passive or by_role.get("subj") or by_role.get("topic") else ("Place",)
+            if ph.referent is not None and ph.referent.cls in venues:
+                yield _fact(event, "locatedIn", ph.referent, sent, ph.referent, event, "event-place", 0.8, modality)
         date = _clause_date(doc, clause_start, tok.i, article.date)
         if date:
-            yield _fact(event, "date", date, sent, event, tok, "event-date", 0.8)
+            yield _fact(event, "date", date, sent, event, tok, "event-date", 0.8, modality)
+
+
+def _reported_between(doc: Doc, start: int, end: int) -> bool:
+    """Whether a quotative ending (…했다고, …한다며) closes a reported clause between two tokens."""
+    return any(m.endswith("/EC") and m.split("/")[0].lstrip("ᆫ는") in _QUOTATIVE
+               for t in doc[start:end] for m in t._.morphs or ())
 
 
 def _topicalised(doc: Doc, ph: _Phrase) -> bool:

@@ -142,6 +142,8 @@ _EDGE_MARKS = frozenset({"SSO", "SSC", "SS"})
 _LIST_GAP = re.compile(r"\s*(?:[,·、]\s*(?:[^\s,·、]+\s*[,·、]\s*)*|및\s+|[와과]\s+)")
 # Forms that end the names of sports clubs: 발렌시아 CF, 아스널 FC.
 _CLUB_FORMS = frozenset({"FC", "CF", "SC", "AC", "AFC", "CD", "SV", "FK"})
+# Relative forms of "be held": what follows them is an event.
+_HELD = frozenset({"열린", "열리는", "열렸던", "개최된", "개최되는", "개최되었던", "개최됐던"})
 _COMPANY_FORM = re.compile(r"^(?:㈜|\(주\)|주식회사\s*)|(?:㈜|\(주\)|주식회사)$")
 
 
@@ -252,6 +254,7 @@ class EntityRules:
         spans: list[Span] = []
         spans += self._quoted(doc)
         spans += self._events(doc, words)
+        spans += self._held_events(doc, words)
         spans += self._orgs_and_positions(doc, words)
         spans += self._local_titles(doc, words)
         spans += self._institutions(doc, words)
@@ -392,6 +395,28 @@ class EntityRules:
             core_end = noun_core(doc, start, end)
             if core_end > start and _AWARD.match(doc[start:core_end].text):
                 yield Span(doc, start, core_end, label="EV")
+
+    def _held_events(self, doc: Doc, words: list[tuple[int, int]]) -> Iterator[Span]:
+        """라스베이거스에서 열린 CES 2023에: what is held is an event, whatever its name ends in."""
+        for n, (start, end) in enumerate(words[:-1]):
+            # (경기가 열리는 잠실에서: with a subject of its own the clause names where, not what)
+            if doc[start:end].text not in _HELD or (n > 0 and doc[words[n - 1][1] - 1].tag_ == "JKS"):
+                continue
+            # The noun phrase after the verb, up to the word that carries its particle.
+            begin, m = words[n + 1][0], n + 1
+            while m < len(words) and noun_core(doc, *words[m]) == words[m][1] and m - n < 4:
+                m += 1
+            if m == len(words):
+                continue
+            core_end = noun_core(doc, *words[m])
+            if core_end == words[m][1] or not doc[core_end].tag_.startswith("J"):
+                continue  # (개최된 한국철도 · KR 국정감사: a phrase that does not end in a particle is not read)
+            name = doc[begin:core_end]
+            # Only a name (Latin letters or a proper noun) not told by its head: 열린 회의 is the head rule's.
+            if core_end > begin and any(t.tag_ in ("SL", "NNP") for t in name) \
+                    and not any(t.ent_type_ in ("PS", "DT", "TI") for t in name) \
+                    and not _ends_with(name.text, EVENT_HEADS) and name.text not in word_list("places"):
+                yield Span(doc, begin, core_end, label="EV")
 
     def _orgs_and_positions(self, doc: Doc, words: list[tuple[int, int]]) -> Iterator[Span]:
         known = gazetteer()
