@@ -529,3 +529,18 @@ def test_an_organisation_with_eseo_is_the_agent_where_no_other_is_named(nlp):
     assert not any(r == "locatedIn" and o == "외교부" for _, r, o, _ in got)
     got = facts(nlp, "정의당은 국회에서 법안을 발의하는 기자회견을 열었다.")
     assert ("기자회견", "locatedIn", "국회", None) in got
+
+
+def test_he_or_she_opening_a_sentence_is_the_last_person_spoken_of(nlp):
+    got = facts(nlp, "김민수 장관은 어제 부산을 방문했다. 그는 이어 해양포럼에 참석했다.")
+    assert ("김민수", "attended", "해양포럼", None) in got
+    # Not an organisation, and not a pronoun after the subject (…”며 그가 …): that one is someone inside.
+    assert not any(r == "attended" for _, r, _, _ in facts(nlp, "삼성전자는 신제품을 공개했다. 그는 회의에 참석했다."))
+    got = facts(nlp, "김인협 악단장이 26일 사망했다. KBS의 한 관계자는 “김 악단장님은 무대까지 소화해냈다”며 "
+                     "그가 프로그램에 각별했다고 말했다.")
+    assert not any(r == "said" and s.startswith("김") for s, r, _, _ in got)
+
+
+def test_single_quotes_inside_a_quote_stay_in_it(nlp):
+    got = facts(nlp, "김동훈 변호사는 \"그 적용 대상은 고용, 교육 등이 가능한 '사람'으로 제한된다\"고 말했다.")
+    assert ("김동훈", "said", "그 적용 대상은 고용, 교육 등이 가능한 '사람'으로 제한된다", None) in got

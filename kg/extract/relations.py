@@ -77,7 +77,8 @@ _NOT_PLACES = {"지역", "남부", "북부", "동부", "서부", "일대", "인�
 # A closing quote followed by a quotative ending: …"라고, "고, "며.
 # (the ending is a word's end: "고마워요 마린" opens a quote, it does not report one)
 _QUOTATIVE_AFTER = r"[”\"']\s*(?:이?라고|고|며|면서|라며|이라며)(?![가-힣])"
-_QUOTE = re.compile(r"[“\"']([^”\"'“\n]{4,})[”\"']\s*(?:이?라고|고|며|면서|라며|이라며|[했한]다(?:며|고)?)(?![가-힣])")
+# (single quotes may stand inside double ones: "… '사람'으로 제한된다"고)
+_QUOTE = re.compile(r"(?:[“\"]([^”\"“\n]{4,})[”\"]|'([^'\"“”\n]{4,})')\s*(?:이?라고|고|며|면서|라며|이라며|[했한]다(?:며|고)?)(?![가-힣])")
 # 버락 오바마 미국 제44대 대통령: an ordinal inside an apposition.
 _ORDINAL = re.compile(r"^(?:제\s*)?\d+\s*(?:대|기|회)$|^제$")
 _NAMEISH = {"NNG", "NNP", "SL", "SN", "SH", "MM", "XSN", "XPN"}
@@ -90,6 +91,7 @@ _SAID_NOUNS = {"말", "언급", "강조", "설명", "주장", "지적", "당부"
 # Quotative endings of reported speech without quote marks: …했다고 밝혔다, …할 것이라며 비판했다.
 _QUOTATIVE = {"다고", "라고", "다며", "라며", "냐고", "자고"}
 _NEGATION = {"않", "못", "안", "없"}
+_PERSON_PRONOUNS = frozenset({"그", "그녀"})
 _PLANNED = {"예정", "계획", "방침", "전망", "것"}
 # Which object classes each relation accepts; None accepts any entity.
 _OBJECT_CLASSES: dict[str, set[str] | None] = {
@@ -152,6 +154,9 @@ def extract(doc: Doc, article: Article) -> Extraction:
     people: list[Mention] = []
     earlier: list[tuple[Span, list[_Phrase]]] = []
     last_speaker: Mention | None = None  # for 그는 "…"라고 말했다
+    # 그는 2010년 노벨평화상을 수상하였다: 그/그녀 stand for the last person the article spoke of as a subject.
+    last_person: Mention | None = None
+    sentences_since_person = 0
     # A headline names who and what the article is about, but in telegraphic words (애플의 CEO 스티브 잡스
     # 사퇴, 문재인 대통령 당선) whose facts the body tells properly: its mentions count, its facts do not.
     read = article.read_text
@@ -160,6 +165,8 @@ def extract(doc: Doc, article: Article) -> Extraction:
         if sent.start_char < headline_end:
             continue
         phrases = _phrases(doc, sent)
+        if last_person is not None and sentences_since_person <= 2:
+            phrases = sorted(phrases + _pronoun_phrases(doc, sent, last_person), key=lambda p: p.start_tok)
         out.facts += list(_apposition(sent, phrases, people_by_position))
         people += [m for ph in phrases for m in ph.mentions if m.cls == "Person" and len(m.text) > 1]
         _resolve_short_mentions(doc, phrases, people_by_position, people)
@@ -170,6 +177,7 @@ def extract(doc: Doc, article: Article) -> Extraction:
         subjects = [p.referent for p in phrases if p.role in ("subj", "topic") and p.referent is not None
                     and p.referent.cls == "Person"]
         last_speaker = quoted[-1].subject if quoted else (subjects[-1] if subjects else last_speaker)
+        last_person, sentences_since_person = (subjects[-1], 0) if subjects else (last_person, sentences_since_person + 1)
         earlier = [*earlier[-3:], (sent, phrases)]
         out.facts += list(_places(doc, sent, phrases))
         out.facts += list(_wins(doc, sent, phrases))
@@ -225,6 +233,20 @@ def _phrases(doc: Doc, sent: Span) -> list[_Phrase]:
     phrases.sort(key=lambda p: p.start_tok)
     _share_list_roles(doc, phrases)
     return phrases
+
+
+def _pronoun_phrases(doc: Doc, sent: Span, person: Mention) -> list[_Phrase]:
+    """그는, 그녀가, 그도 as subjects standing for ``person`` (the mention keeps the pronoun's offsets)."""
+    out = []
+    # Only a pronoun that opens the sentence: later ones (…“…”며 그가 …) stand for someone inside it.
+    first = next((t.i for t in sent if not t.is_space and t.text not in _OPENING_QUOTES), sent.start)
+    for tok in sent:
+        if tok.tag_ == "NP" and tok.text in _PERSON_PRONOUNS and not tok.ent_type_ and tok.i == first:
+            role, end = _particle(doc, tok.i + 1)
+            if role in ("subj", "topic", "also"):
+                mention = Mention(person.text, person.cls, tok.idx, tok.idx + len(tok.text))
+                out.append(_Phrase([mention], role, tok.i, end, mention))
+    return out
 
 
 def _group(doc: Doc, ents: list[Span]) -> list[_Phrase]:
@@ -778,7 +800,7 @@ def _product_lists(sent: Span, phrases: list[_Phrase]) -> Iterable[Fact]:
             yield _fact(org, relation, product, sent, org, product, "company(product)-list", 0.75)
 
 
-_PRONOUNS = {"그", "그녀", "그들"}
+_PRONOUNS = _PERSON_PRONOUNS | {"그들"}
 _CONTINUING = {"이어", "아울러", "그러면서", "또", "또한", "이어서", "덧붙여"}
 _OPENING_QUOTES = "“\"'‘"
 
@@ -823,7 +845,7 @@ def _quotes(doc: Doc, sent: Span, phrases: list[_Phrase], earlier: list[tuple[Sp
         if _unnamed_topic(doc, sent, inside[0][0]):
             return
         speaker = last_speaker
-    literal = " … ".join(" ".join(m.group(1).split()) for m in quotes)
+    literal = " … ".join(" ".join((m.group(1) or m.group(2)).split()) for m in quotes)
     yield Fact(speaker, "said", literal, sent.text.strip(), inside[0][0], inside[-1][1], "quote", 0.85)
 
 
@@ -837,8 +859,10 @@ def _indirect_speech(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[F
     ending = next((t for t in reversed(doc[max(sent.start, said.i - 3):said.i]) if t.text in _QUOTATIVE), None)
     if ending is None or doc[ending.i - 1].text in _QUOTE_CHARS:
         return
+    speech = _speech_ranges(doc, sent)  # (a name inside quote marks is no speaker of the report)
     speaker = next((p for p in phrases if p.role in ("subj", "topic", "also") and p.referent is not None
-                    and p.referent.cls in _AGENTS and p.end_tok < ending.i), None)
+                    and p.referent.cls in _AGENTS and p.end_tok < ending.i
+                    and _quote_at(doc[p.start_tok].idx, speech) is None), None)
     if speaker is None or speaker.end_tok >= len(doc):
         return
     # 일각에서는 벤투 감독이 교체되어야 한다고 말한다: the unnamed topic speaks, of the named subject.
