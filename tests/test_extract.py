@@ -544,3 +544,10 @@ def test_he_or_she_opening_a_sentence_is_the_last_person_spoken_of(nlp):
 def test_single_quotes_inside_a_quote_stay_in_it(nlp):
     got = facts(nlp, "김동훈 변호사는 \"그 적용 대상은 고용, 교육 등이 가능한 '사람'으로 제한된다\"고 말했다.")
     assert ("김동훈", "said", "그 적용 대상은 고용, 교육 등이 가능한 '사람'으로 제한된다", None) in got
+
+
+def test_a_name_before_a_title_and_a_particle_is_no_organisation(nlp):
+    # (코레일 사장 최연혜: between an organisation's title and a name; not across a particle)
+    got = facts(nlp, "트럼프 대통령은 김정은 국무위원장과 판문점에서 만났다.")
+    assert ("트럼프", "met", "김정은", None) in got
+    assert ("최연혜", "memberOf", "코레일", None) in facts(nlp, "코레일 사장 최연혜는 기자회견을 열었다.")

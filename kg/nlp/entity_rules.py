@@ -29,6 +29,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from kg.nlp.labels import normalise_label
 from kg.nlp.lexicon import (
     EVENT_HEADS,
     KOREAN_SURNAMES,
@@ -247,7 +248,10 @@ class EntityRules:
         # The model's spans follow KLUE's conventions (경북 영주시 is one place); the rules below
         # re-segment them for the graph (two places). ``kg eval ner`` scores the former.
         not_names = word_list("not_names")
-        doc.ents = [e for e in map(_without_edge_marks, doc.ents) if e is not None and e.text not in not_names
+        # A model trained with konec's extra labels names them POSITION, EVENT, PRODUCT: ours are CV, EV, AF.
+        ents = [e if normalise_label(e.label_) == e.label_ else Span(doc, e.start, e.end, normalise_label(e.label_))
+                for e in doc.ents]
+        doc.ents = [e for e in map(_without_edge_marks, ents) if e is not None and e.text not in not_names
                     and not self._common_noun_person(e)]
         doc.spans["ner"] = list(doc.ents)
         words = eojeols(doc)
@@ -1106,6 +1110,9 @@ def _orgs_before_titles(ents: list[Span]) -> list[Span]:
     for i in range(len(out) - 2):
         a, b, c = out[i], out[i + 1], out[i + 2]
         if not (b.start - a.end <= 1 and c.start - b.end <= 1):
+            continue
+        # (트럼프 대통령은 김정은 위원장과: a particle ends the phrase, the next name is another's)
+        if any(t.tag_.startswith("J") and t.tag_ != "JKG" for t in a.doc[a.end:c.start] if not b.start <= t.i < b.end):
             continue
         if a.label_ == "PS" and b.label_ == "CV" and c.label_ == "PS" and not _KOREAN_NAME.match(a.text) \
                 and _KOREAN_NAME.match(c.text):
