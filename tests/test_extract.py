@@ -551,3 +551,10 @@ def test_a_name_before_a_title_and_a_particle_is_no_organisation(nlp):
     got = facts(nlp, "트럼프 대통령은 김정은 국무위원장과 판문점에서 만났다.")
     assert ("트럼프", "met", "김정은", None) in got
     assert ("최연혜", "memberOf", "코레일", None) in facts(nlp, "코레일 사장 최연혜는 기자회견을 열었다.")
+
+
+def test_a_meeting_noun_before_a_light_verb_is_the_predicate(nlp):
+    got = facts(nlp, "문재인 대통령은 14일 베이징에서 시진핑 중국 국가주석과 정상회담을 가졌다.")
+    assert ("문재인", "met", "시진핑", None) in got
+    assert ("김민수", "met", "박영희", None) in facts(nlp, "김민수 장관은 박영희 의원과 면담을 진행했다.")
+    assert not any(r == "met" for _, r, _, _ in facts(nlp, "김민수 장관은 박영희 의원과 면담을 하지 않았다."))

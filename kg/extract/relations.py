@@ -92,6 +92,7 @@ _SAID_NOUNS = {"말", "언급", "강조", "설명", "주장", "지적", "당부"
 _QUOTATIVE = {"다고", "라고", "다며", "라며", "냐고", "자고"}
 _NEGATION = {"않", "못", "안", "없"}
 _PERSON_PRONOUNS = frozenset({"그", "그녀"})
+_LIGHT_VERBS = frozenset({"하다", "가지다", "갖다"})  # (and 진행, a noun before 하다)
 _PLANNED = {"예정", "계획", "방침", "전망", "것"}
 # Which object classes each relation accepts; None accepts any entity.
 _OBJECT_CLASSES: dict[str, set[str] | None] = {
@@ -532,6 +533,10 @@ def _predicate_at(doc: Doc, tok: Token) -> tuple[str, Predicate, bool] | None:
             return tok.text, lexicon[tok.text], passive
         # Headline style: "간담회 개최", or a noun predicate closing a clause.
         if nxt is None or nxt.tag_ in ("SF", "SP", "SE") or nxt.is_space or "\n" in tok.whitespace_:
+            return tok.text, lexicon[tok.text], False
+        # 정상회담을 가졌다, 면담을 했다: the noun carries the meaning, the light verb after it only the tense.
+        verb = next((t for t in doc[tok.i + 2:tok.i + 4] if not t.is_space), None)
+        if nxt.text in ("을", "를") and nxt.whitespace_ and verb is not None and (verb.lemma_ in _LIGHT_VERBS or verb.text == "진행"):
             return tok.text, lexicon[tok.text], False
         return None
     if tok.pos_ in ("VERB", "ADJ") or tok.tag_.startswith(("VV", "VA")):
