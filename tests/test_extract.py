@@ -558,3 +558,12 @@ def test_a_meeting_noun_before_a_light_verb_is_the_predicate(nlp):
     assert ("문재인", "met", "시진핑", None) in got
     assert ("김민수", "met", "박영희", None) in facts(nlp, "김민수 장관은 박영희 의원과 면담을 진행했다.")
     assert not any(r == "met" for _, r, _, _ in facts(nlp, "김민수 장관은 박영희 의원과 면담을 하지 않았다."))
+
+
+def test_whom_an_appointment_names_takes_its_title(nlp):
+    got = facts(nlp, "이사회는 김철수 부사장을 신임 대표이사로 선임했다.")
+    assert ("김철수", "holdsPosition", "대표이사", None) in got
+    # A nominee does not hold the post; nor does one only planned.
+    got = facts(nlp, "윤석열 대통령은 13일 한덕수 전 총리를 국무총리 후보자로 지명했다.")
+    assert ("한덕수", "holdsPosition", "국무총리", None) not in got
+    assert ("김민수", "holdsPosition", "장관", None) not in facts(nlp, "대통령은 김민수 차관을 장관으로 임명할 예정이다.")

@@ -676,6 +676,14 @@ def _facts_for(doc, sent, tok, pred, passive, relative, local, following, phrase
         agents = {"Person"}
     subjects = [s for s in subjects if s is not None and s.cls in agents]
 
+    if not passive and pred.relation == "appointed" and modality is None:
+        # 김철수 부사장을 신임 대표이사로 선임했다: whom it names takes the title it gives (a nominee,
+        # 국무총리 후보자로, does not: the particle is not the title's).
+        titles = [ph.referent for ph in by_role.get("dir", []) if ph.referent is not None
+                  and ph.referent.cls == "Position"]
+        for person in objects if titles else ():
+            if person.cls == "Person":
+                yield _fact(person, "holdsPosition", titles[-1], sent, person, tok, f"predicate:{tok.lemma_}", 0.75)
     if passive and pred.relation == "appointed" and modality != "negated":
         # 청년특별위원으로 박칼린이 임명되었다: whom the passive names holds the title it gives.
         titles = [ph for role in ("dir", "goal") for ph in by_role.get(role, [])
