@@ -567,3 +567,19 @@ def test_whom_an_appointment_names_takes_its_title(nlp):
     got = facts(nlp, "윤석열 대통령은 13일 한덕수 전 총리를 국무총리 후보자로 지명했다.")
     assert ("한덕수", "holdsPosition", "국무총리", None) not in got
     assert ("김민수", "holdsPosition", "장관", None) not in facts(nlp, "대통령은 김민수 차관을 장관으로 임명할 예정이다.")
+
+
+def test_a_pronoun_after_a_leading_clause_and_prizes_listed_before_a_topic(nlp):
+    got = facts(nlp, "김민수는 한국의 인권운동가이다. 하지만 민주화 운동의 기여를 인정받아 그는 2010년 노벨평화상을 수상하였다.")
+    assert ("김민수", "won", "노벨평화상", None) in got
+    # After a person in the same sentence, 그 may be someone else: no guess.
+    got = facts(nlp, "김민수는 한국의 인권운동가이다. 박영희 의원을 만난 그는 노벨평화상을 수상하였다.")
+    assert ("김민수", "won", "노벨평화상", None) not in got
+    got = facts(nlp, "한편 대회 MVP와 득점왕은 여민지 선수가 수상하였다.")
+    assert {("여민지", "won", "MVP", None), ("여민지", "won", "득점왕", None)} <= got
+
+
+def test_a_name_with_an_aside_still_heads_a_list(nlp):
+    got = facts(nlp, "노벨위원회는 올해 노벨경제학상 수상자로 올리버 하트(68, 영국, 하버드대 교수)와 "
+                     "벵트 홀름스트룀(67, 핀란드)을 선정했다.")
+    assert {("올리버 하트", "won", "노벨경제학상", None), ("벵트 홀름스트룀", "won", "노벨경제학상", None)} <= got

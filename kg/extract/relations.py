@@ -239,10 +239,12 @@ def _phrases(doc: Doc, sent: Span) -> list[_Phrase]:
 def _pronoun_phrases(doc: Doc, sent: Span, person: Mention) -> list[_Phrase]:
     """그는, 그녀가, 그도 as subjects standing for ``person`` (the mention keeps the pronoun's offsets)."""
     out = []
-    # Only a pronoun that opens the sentence: later ones (…“…”며 그가 …) stand for someone inside it.
-    first = next((t.i for t in sent if not t.is_space and t.text not in _OPENING_QUOTES), sent.start)
+    # Only a pronoun with no person and no quote before it in the sentence (하지만 … 인정받아 그는): after
+    # one (…“…”며 그가 …, 김 씨를 만난 그는) it may stand for someone inside the sentence.
     for tok in sent:
-        if tok.tag_ == "NP" and tok.text in _PERSON_PRONOUNS and not tok.ent_type_ and tok.i == first:
+        if tok.ent_type_ == "PS" or tok.text in _QUOTE_CHARS:
+            break
+        if tok.tag_ == "NP" and tok.text in _PERSON_PRONOUNS:
             role, end = _particle(doc, tok.i + 1)
             if role in ("subj", "topic", "also"):
                 mention = Mention(person.text, person.cls, tok.idx, tok.idx + len(tok.text))
@@ -280,7 +282,11 @@ def _bracket_after(doc: Doc, ent: Span, ents: list[Span]) -> list[Span]:
 def _share_list_roles(doc: Doc, phrases: list[_Phrase]) -> None:
     """A, B, C 등이 참석했다, A를 비롯해 B 등이 참석했다: the listed phrases take the role of the last one."""
     for i in range(len(phrases) - 2, -1, -1):
-        ph, nxt = phrases[i], phrases[i + 1]
+        ph = phrases[i]
+        # (올리버 하트(68, 영국)와 벵트 홀름스트룀을: the phrases inside an aside are not next in the list)
+        nxt = next((p for p in phrases[i + 1:] if p.start_tok >= ph.end_tok), None)
+        if nxt is None:
+            continue
         between = doc[ph.end_tok:nxt.start_tok].text.strip()
         # (MVP와 득점왕을 차지했다: two objects; 와 before a subject is left to the co-agent rules)
         listed = between in (",", "·", "및", "、") if ph.role is None else (
@@ -1074,17 +1080,28 @@ def _award_winners(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[Fac
 def _award_topics(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[Fact]:
     """여우주연상은 … 줄리엣 비노쉬에게 돌아갔다, 남우주연상은 … X와 Y가 공동 수상했다: a prize as
     the topic, and who it went to."""
-    award = next((p.referent for p in phrases if p.role == "topic" and p.referent is not None
-                  and p.referent.cls == "Event" and p.referent.text.endswith("상")), None)
-    if award is None:
+    n = next((n for n, p in enumerate(phrases) if p.role == "topic" and _is_award(p.referent)), None)
+    if n is None:
         return
+    # (MVP와 득점왕은: the prizes listed before it went to the same winner)
+    awards = [phrases[n].referent]
+    while n > 0 and phrases[n - 1].role == "com" and _is_award(phrases[n - 1].referent):
+        n -= 1
+        awards.append(phrases[n].referent)
     verb = next((t for t in sent if t.lemma_ in ("돌아가다", "받다") or t.text in ("수상", "차지")), None)
     if verb is None or _polarity(doc, verb, sent.end) is not None:
         return
     roles = ("goal",) if verb.lemma_ == "돌아가다" else ("subj", "com")
     for ph in phrases:
         if ph.role in roles and ph.referent is not None and ph.referent.cls in _AGENTS and ph.start_tok < verb.i:
-            yield _fact(ph.referent, "won", award, sent, award, ph.referent, "award-topic", 0.7)
+            for award in awards:
+                yield _fact(ph.referent, "won", award, sent, award, ph.referent, "award-topic", 0.7)
+
+
+def _is_award(mention: Mention | None) -> bool:
+    """여우주연상, 득점왕, MVP: an event mention named like a prize."""
+    return mention is not None and mention.cls == "Event" and (
+        mention.text.endswith(("상", "왕")) or mention.text in ("MVP", "대상"))
 
 
 def _copula_appositions(doc: Doc, sent: Span) -> Iterable[Fact]:
