@@ -583,3 +583,11 @@ def test_a_name_with_an_aside_still_heads_a_list(nlp):
     got = facts(nlp, "노벨위원회는 올해 노벨경제학상 수상자로 올리버 하트(68, 영국, 하버드대 교수)와 "
                      "벵트 홀름스트룀(67, 핀란드)을 선정했다.")
     assert {("올리버 하트", "won", "노벨경제학상", None), ("벵트 홀름스트룀", "won", "노벨경제학상", None)} <= got
+
+
+def test_what_is_held_comes_after_a_genitive_and_rites_are_held(nlp):
+    got = facts(nlp, "외교부는 김성환 장관이 아디스아바바에서 거행되는 멜레스 제나위 에티오피아 총리의 장례식에 참석했다고 밝혔다.")
+    assert ("장례식", "locatedIn", "아디스아바바", None) in got
+    assert ("김성환", "attended", "장례식", None) in got
+    got = facts(nlp, "4월 11일 서울 서대문구 신촌세브란스병원 장례식장에서 유족들은 발인식을 엄수했다.")
+    assert ("발인식", "locatedIn", "신촌세브란스병원 장례식장", None) in got

@@ -606,6 +606,12 @@ def _predicates(doc: Doc, sent: Span, phrases: list[_Phrase], article: Article) 
         following = next((p for p in phrases if p.start_tok >= word_end and p.start_tok - word_end <= 2
                           and (p.role is not None or (passive and p.referent is not None
                                                       and p.referent.cls == "Event"))), None)
+        if passive and relative and following is not None and following.role == "gen":
+            # 아디스아바바에서 거행되는 멜레스 제나위 총리의 장례식: what is held comes after the genitive.
+            after = [p for p in phrases if p.start_tok >= following.end_tok]
+            if after and after[0].start_tok - following.end_tok <= 1 and after[0].referent is not None \
+                    and after[0].referent.cls == "Event":
+                following = after[0]
         available = [p for p in phrases if id(p) not in consumed]
         # The words of a quote are no arguments of the verb that reports it, and the reverse.
         quote = _quote_at(tok.idx, speech)
