@@ -591,3 +591,18 @@ def test_what_is_held_comes_after_a_genitive_and_rites_are_held(nlp):
     assert ("김성환", "attended", "장례식", None) in got
     got = facts(nlp, "4월 11일 서울 서대문구 신촌세브란스병원 장례식장에서 유족들은 발인식을 엄수했다.")
     assert ("발인식", "locatedIn", "신촌세브란스병원 장례식장", None) in got
+
+
+def test_an_unnamed_subject_owns_its_clause_and_an_organisation_topic_is_no_venue(nlp):
+    got = facts(nlp, "소방방재청은 이번 민방위 훈련에 전국에서 국민들이 참여하였고 요원들이 활동했다고 밝혔다.")
+    assert not any(s == "소방방재청" and r == "attended" for s, r, _, _ in got)
+    got = facts(nlp, "북한은 훈련의 중단을 요청했으나, 국방부에서는 요청을 거절하고 예정대로 연합훈련을 진행하였다.")
+    assert not any(r == "locatedIn" and o == "국방부" for _, r, o, _ in got)
+    # …in any such event (에서도) is no event attended
+    got = facts(nlp, "김민수 교수는 어느 나라의 군사훈련에서도 달성하기 힘든 수준이라고 말했다.")
+    assert not any(r == "attended" for _, r, _, _ in got)
+
+
+def test_an_address_to_the_nation_is_an_event_and_about_is_not_in_its_name(nlp):
+    doc = nlp("윤석열 대통령은 오전 9시 45분 경 대국민 담화를 발표하였다.")
+    assert ("대국민 담화", "EV") in {(e.text, e.label_) for e in doc.ents}

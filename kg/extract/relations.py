@@ -673,7 +673,7 @@ def _facts_for(doc, sent, tok, pred, passive, relative, local, following, phrase
         subjects = [ph.referent for ph in by_role.get("also", [])]
     if relative_subject:
         subjects = [following.referent] if following is not None else []
-    elif unnamed_subject:
+    elif unnamed_subject or (not by_role.get("subj") and _unnamed_subject(doc, clause_start, tok.i, local)):
         subjects = []
     elif not subjects:
         earlier = [p for p in phrases if p.end_tok <= clause_start and p.role in ("subj", "topic")]
@@ -761,7 +761,9 @@ def _facts_for(doc, sent, tok, pred, passive, relative, local, following, phrase
                 continue
             # (외교부에서 토론회를 개최한다: an organisation with 에서 is the agent where the clause has no other)
             venues = ("Place", "Organization") if passive or by_role.get("subj") or by_role.get("topic") else ("Place",)
-            if ph.referent is not None and ph.referent.cls in venues:
+            # (국방부에서는 … 훈련을 진행하였다: an organisation as a topic is whose act it is, not a venue)
+            if ph.referent is not None and ph.referent.cls in venues \
+                    and not (ph.referent.cls == "Organization" and _topicalised(doc, ph)):
                 yield _fact(event, "locatedIn", ph.referent, sent, ph.referent, event, "event-place", 0.8, modality)
         date = _clause_date(doc, clause_start, tok.i, article.date)
         if date:
@@ -931,6 +933,19 @@ def _modifies_unnamed(doc: Doc, tok: Token, sent: Span) -> bool:
     return i < sent.end and doc[i].tag_ == "NNG" and not doc[i].ent_type_ and doc[i].text not in _CLAUSE_NOUNS
 
 
+def _unnamed_subject(doc: Doc, start: int, pred: int, local: list[_Phrase]) -> bool:
+    """소방방재청은 … 국민들이 참여하였고: a subject that is no entity (이/가 after a common noun) right
+    in the predicate's clause — no verb between — is whose act it is, not the topic before it."""
+    named = {i for p in local for i in range(p.start_tok, p.end_tok)}
+    for t in reversed(doc[start:pred]):
+        if t.tag_.startswith(("VV", "VA", "VX", "XSV", "XSA", "EC", "ETM")) or t.is_sent_start:
+            return False
+        if t.tag_ == "JKS" and t.i not in named and t.i > 0 and doc[t.i - 1].tag_ in ("NNG", "XSN") \
+                and not doc[t.i - 1].ent_type_:
+            return True
+    return False
+
+
 def _unnamed_topic(doc: Doc, sent: Span, before: int) -> bool:
     """Whether a topic that is no entity (관계자는, 사람들은, 일각에서는) stands in ``sent`` before the
     character offset ``before``. (A topic only: 이/가 also marks the subject of a clause inside.)"""
@@ -1043,7 +1058,8 @@ def _at_events(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[Fact]:
         event = ph.referent
         # (a plain 에서: not the topic 에서는, which sets the scene for the whole sentence)
         if ph.role != "place" or event is None or event.cls != "Event" or event.text.endswith(_NOT_GATHERINGS) \
-                or "에서" not in doc[ph.start_tok:ph.end_tok].text or _topicalised(doc, ph):
+                or "에서" not in doc[ph.start_tok:ph.end_tok].text or _topicalised(doc, ph) \
+                or doc[ph.end_tok - 1].text == "도":  # (어느 나라의 훈련에서도: any such event, not one)
             continue
         verb = next((t for t in doc[ph.end_tok:sent.end] if t.tag_.startswith(("VV", "XSV", "VA"))
                      or "+VCP" in t.tag_), None)

@@ -115,7 +115,7 @@ _INCIDENT_HEADS = frozenset({"사건", "사고", "포격", "침몰", "참사", "
                              "쿠데타", "전쟁"})
 # Nouns that place a clause in time or setting and never begin a name: …이 참석한 가운데 포럼이 열렸다.
 _NOT_IN_NAMES = frozenset({"가운데", "속", "중", "끝", "뒤", "후", "전", "이후", "이전", "당시", "무렵", "동안", "사이", "등",
-                           "본래", "원래", "당초"})
+                           "본래", "원래", "당초", "경", "께", "쯤"})
 _FORCES = frozenset({"육군", "해군", "공군", "해병대", "경찰", "검찰"})
 # Words for a country's government, which the country's name makes one organisation: 대한민국 정부.
 _GOVERNMENT_WORDS = frozenset({"정부", "당국", "행정부", "내각", "정부군"})
