@@ -606,3 +606,12 @@ def test_an_unnamed_subject_owns_its_clause_and_an_organisation_topic_is_no_venu
 def test_an_address_to_the_nation_is_an_event_and_about_is_not_in_its_name(nlp):
     doc = nlp("윤석열 대통령은 오전 9시 45분 경 대국민 담화를 발표하였다.")
     assert ("대국민 담화", "EV") in {(e.text, e.label_) for e in doc.ents}
+
+
+def test_a_name_read_into_an_organisation_and_an_acronym_before_a_title(nlp):
+    got = facts(nlp, "서남표 한국과학기술원(KAIST) 총장은 7일 기자 회견을 열고 제도를 폐지하겠다고 발표했다.")
+    assert {("서남표", "holdsPosition", "총장", None), ("서남표", "memberOf", "한국과학기술원", None),
+            ("서남표", "organized", "기자 회견", None)} <= got
+    # An acronym before no title glues nothing to the next name.
+    got = facts(nlp, "학계는 이를 ‘코스털리츠-사울레스(KT) 상전이’라고 불렀다.")
+    assert not any(r == "memberOf" for _, r, _, _ in got)

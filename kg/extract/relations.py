@@ -229,8 +229,14 @@ def _phrases(doc: Doc, sent: Span) -> list[_Phrase]:
     ents = [e for e in doc.ents if e.label_ in GRAPH_CLASS and sent.start <= e.start < sent.end]
     # 박하준(한빛당·서울 강남갑) 의원은: a bracket after a name is an aside (phrases of its own); the
     # name goes on to its title.
-    asides = {id(x) for e in ents if e.label_ == "PS" for x in _bracket_after(doc, e, ents)}
-    phrases = _group(doc, [e for e in ents if id(e) not in asides]) + _group(doc, [e for e in ents if id(e) in asides])
+    # 한국과학기술원(KAIST) 총장: so is an organisation's acronym before a title.
+    asides = {id(x) for n, e in enumerate(ents) if e.label_ in ("PS", "OG") for x in _bracket_after(doc, e, ents)
+              if e.label_ == "PS" or (x.label_ == "OG" and x.text.isascii() and any(
+                  t.label_ == "CV" and t.start == x.end + 1 for t in ents[n + 1:n + 3]))}
+    with_aside = {e.end for e in ents if e.end < len(doc) and doc[e.end].text == "("
+                  and any(id(x) in asides for x in _bracket_after(doc, e, ents))}
+    phrases = _group(doc, [e for e in ents if id(e) not in asides], with_aside) \
+        + _group(doc, [e for e in ents if id(e) in asides], with_aside)
     phrases.sort(key=lambda p: p.start_tok)
     _share_list_roles(doc, phrases)
     return phrases
@@ -252,8 +258,9 @@ def _pronoun_phrases(doc: Doc, sent: Span, person: Mention) -> list[_Phrase]:
     return out
 
 
-def _group(doc: Doc, ents: list[Span]) -> list[_Phrase]:
-    """Consecutive mentions as phrases, each closed by its particle."""
+def _group(doc: Doc, ents: list[Span], with_aside: set[int] = frozenset()) -> list[_Phrase]:
+    """Consecutive mentions as phrases, each closed by its particle (``with_aside``: where mentions
+    end that a bracketed aside follows)."""
     phrases: list[_Phrase] = []
     current: list[Span] = []
     for ent in ents:
@@ -262,7 +269,7 @@ def _group(doc: Doc, ents: list[Span]) -> list[_Phrase]:
             current = []
         current.append(ent)
         role, _ = _particle(doc, ent.end)
-        aside = ent.label_ == "PS" and ent.end < len(doc) and doc[ent.end].text == "("
+        aside = (ent.label_ == "PS" and ent.end < len(doc) and doc[ent.end].text == "(") or ent.end in with_aside
         if role is not None or (_ends_word_with_nonentity(doc, ent) and not aside):
             phrases.append(_close(doc, current))
             current = []

@@ -380,7 +380,9 @@ class EntityRules:
                 election = doc[core_end - 1].text in ("선거", "대선", "총선", "선출", "취임식")
                 # (연평도 포격, 강릉 투하사건: an incident's place stays a place of its own)
                 incident = _ends_with(doc[start:core_end].text, _INCIDENT_HEADS)
-                if (doc[p_end - 1].text in POSITION_WORDS and not election) or (
+                # (기자 회견, 기자 간담회: the press is part of the event's name, not a title)
+                press = doc[p_start:p_end].text == "기자" and doc[start:core_end].text in ("회견", "간담회", "설명회")
+                if (doc[p_end - 1].text in POSITION_WORDS and not election and not press) or (
                         doc[p_start].ent_type_ in ("PS", "DT", "QT", "TI") and not year and p_start not in crossing) or (
                         incident and doc[p_start:p_end].text in word_list("places")):
                     break
@@ -1146,17 +1148,44 @@ def _names_before_org_titles(doc: Doc, words: list[tuple[int, int]], ents: list[
     dictionary (Kiwi calls such names common nouns), standing before an organisation and its title,
     is the title holder — 정치인 한빛전자 대표 is not."""
     index = {start: n for n, (start, _) in enumerate(words)}
+
+    def name_word(start: int, end: int) -> bool:
+        text = doc[start:end].text
+        return len(text) == 3 and _KOREAN_NAME.match(text) is not None and bool(doc[end - 1].whitespace_) \
+            and text not in gazetteer() and all(t.tag_ in ("NNG", "NNP") for t in doc[start:end]) \
+            and unknown_word(text)
+
+    def before_title(k: int) -> bool:
+        """Whether a title follows ents[k] — right after it, or after an acronym in brackets
+        (서남표 한국과학기술원(KAIST) 총장)."""
+        org = ents[k]
+        gap_end = org.end
+        if gap_end < len(doc) and doc[gap_end].text == "(":
+            close = next((t.i for t in doc[gap_end:min(len(doc), gap_end + 5)] if t.text == ")"), None)
+            gap_end = close + 1 if close is not None else gap_end
+        title = next((e for e in ents[k + 1:] if e.start >= gap_end), None)
+        return title is not None and title.label_ == "CV" and title.start - gap_end <= 1
+
+    # 서남표 한국과학기술원 총장 read as one organisation: its first word is the title holder.
+    out: list[Span] = []
+    for k, org in enumerate(ents):
+        n = index.get(org.start)
+        if org.label_ == "OG" and before_title(k) and n is not None \
+                and words[n][1] < org.end and name_word(*words[n]) \
+                and _looks_like_org(rest := doc[words[n + 1][0]:org.end].text) \
+                and rest not in _BRANCH_WORDS:  # (노바텍 코리아 is one name)
+            out += [Span(doc, org.start, words[n][1], label="PS"), Span(doc, words[n + 1][0], org.end, label="OG")]
+        else:
+            out.append(org)
+    ents = out
     taken = {i for e in ents for i in range(e.start, e.end)}
     added = []
-    for org, title in zip(ents, ents[1:]):
+    for k, org in enumerate(ents):
         n = index.get(org.start)
-        if org.label_ != "OG" or title.label_ != "CV" or title.start - org.end > 1 or not n:
+        if org.label_ != "OG" or not before_title(k) or not n:
             continue
         start, end = words[n - 1]
-        text = doc[start:end].text
-        if len(text) == 3 and _KOREAN_NAME.match(text) and doc[end - 1].whitespace_ \
-                and not any(i in taken for i in range(start, end)) and text not in gazetteer() \
-                and all(t.tag_ in ("NNG", "NNP") for t in doc[start:end]) and unknown_word(text):
+        if not any(i in taken for i in range(start, end)) and name_word(start, end):
             added.append(Span(doc, start, end, label="PS"))
     return sorted(ents + added, key=lambda e: e.start) if added else ents
 
