@@ -615,3 +615,11 @@ def test_a_name_read_into_an_organisation_and_an_acronym_before_a_title(nlp):
     # An acronym before no title glues nothing to the next name.
     got = facts(nlp, "학계는 이를 ‘코스털리츠-사울레스(KT) 상전이’라고 불렀다.")
     assert not any(r == "memberOf" for _, r, _, _ in got)
+
+
+def test_a_common_noun_after_a_place_is_no_place_and_a_clause_noun_stops_a_relative(nlp):
+    got = facts(nlp, "한국철도는 김영삼 정권에서야 고속철도 건설을 시작했다.")
+    assert not any(r == "locatedIn" and s == "정권" for s, r, _, _ in got)
+    assert ("칸", "locatedIn", "프랑스", None) in facts(nlp, "프랑스 칸에서 열린 영화제에 배우들이 참석했다.")
+    got = facts(nlp, "블라디미르 푸틴 러시아 대통령은 침공을 발표할 때 “오늘날 러시아는 가장 강한 나라”라고 말했다.")
+    assert not any(r == "announced" for _, r, _, _ in got)

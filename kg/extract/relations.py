@@ -30,7 +30,7 @@ from kg.extract.dates import DATE_PATTERN, normalise_date
 from kg.extract.records import Extraction, Fact, Mention
 from kg.ingest.article import Article
 from kg.nlp.labels import GRAPH_CLASS
-from kg.nlp.lexicon import SETTLEMENT_WORDS, VENUE_HEADS, word_list
+from kg.nlp.lexicon import SETTLEMENT_WORDS, TIME_DETERMINERS, VENUE_HEADS, word_list
 
 __all__ = ["extract", "predicate_lexicon", "Predicate"]
 
@@ -611,6 +611,10 @@ def _predicates(doc: Doc, sent: Span, phrases: list[_Phrase], article: Article) 
         # The noun a relative clause modifies; it must head its phrase (take the particle):
         # in 방문한 대한민국 문화공연단 the head is 문화공연단, not 대한민국.
         following = next((p for p in phrases if p.start_tok >= word_end and p.start_tok - word_end <= 2
+                          # (발표할 때 “러시아는: a noun between is what the clause modifies; but
+                          # 참석한 가운데 포럼이 열렸다)
+                          and not any(t.tag_ in ("NNG", "NNB") and t.text not in TIME_DETERMINERS | {"가운데"}
+                                      for t in doc[word_end:p.start_tok])
                           and (p.role is not None or (passive and p.referent is not None
                                                       and p.referent.cls == "Event"))), None)
         if passive and relative and following is not None and following.role == "gen":

@@ -236,6 +236,11 @@ class EntityRules:
         return ent.label_ == "PS" and all(t.tag_ in ("NNG", "XSN") and len(t.text) >= 2 for t in ent) \
             and not any(self._unknown_word(t.text) for t in ent)
 
+    def _common_word(self, text: str) -> bool:
+        """Whether Kiwi's dictionary knows ``text`` as one common noun (정권, 국민; not 베를린)."""
+        reading = self._one_morpheme(text)
+        return reading is not None and reading[0] == "NNG" and reading[1] >= _UNKNOWN_SCORE
+
     def _unknown_word(self, text: str) -> bool:
         """Whether Kiwi's dictionary lacks ``text`` (an unseen name, not 정치인): its morpheme scores low.
         (서구을, 중구갑 are electoral districts, not names.)"""
@@ -284,7 +289,8 @@ class EntityRules:
         if not self.overwrite:
             ruled = [s for s in ruled if not any(s.start < e.end and e.start < s.end for e in doc.ents)]
             statistical = list(doc.ents)
-        ents = _split_places(_join_names(sorted(filter_spans(ruled + statistical), key=lambda s: s.start)))
+        ents = _split_places(_join_names(sorted(filter_spans(ruled + statistical), key=lambda s: s.start)),
+                             self._common_word)
         ents = _foreign_full_names(doc, words, ents)
         ents = _places_by_heads(doc, words, _places_by_form(doc, words, ents))
         ents = _orgs_before_titles(_orgs_in_titles(doc, words, _join_units(ents)))
@@ -1297,9 +1303,10 @@ def _split_person_org(ents: list[Span]) -> Iterator[Span]:
         yield ent
 
 
-def _split_places(ents: list[Span]) -> list[Span]:
+def _split_places(ents: list[Span], common_noun: Callable[[str], bool] = lambda _: False) -> list[Span]:
     """독일 베를린 → 독일, 베를린: each place its own node (the extractor links them) — but
-    남아프리카 공화국, 아이오와 주, 천안문 광장 are one name ending in a generic head."""
+    남아프리카 공화국, 아이오와 주, 천안문 광장 are one name ending in a generic head, and a common noun
+    of Kiwi's dictionary after a place is no place (김영삼 정권, 대한민국 국민: ``common_noun``)."""
     out: list[Span] = []
     taken = {i for e in ents for i in range(e.start, e.end)}
     for ent in ents:
@@ -1314,6 +1321,11 @@ def _split_places(ents: list[Span]) -> list[Span]:
         words = eojeols(ent) if ent.label_ == "LC" else []
         after_known = bool(words) and ent.doc[words[0][0]:words[0][1]].text in word_list("places")
         last = ent.doc[words[-1][0]:words[-1][1]].text if words else ""
+        if len(words) > 1 and last not in word_list("places") | _PLACE_HEADS | VENUE_HEADS \
+                and not last.endswith(_ADMIN_UNITS) and common_noun(last):
+            words = words[:-1]
+            ent = Span(doc, ent.start, words[-1][1], label="LC")
+            last = ent.doc[words[-1][0]:words[-1][1]].text
         if len(words) > 1 and last.startswith(_PUBLIC) and _ends_with(last, VENUE_HEADS):
             # (베이징 국가체육장, 서울 시립미술관: a public venue is named with its city)
             words = [*words[:-2], (words[-2][0], words[-1][1])]
