@@ -623,3 +623,13 @@ def test_a_common_noun_after_a_place_is_no_place_and_a_clause_noun_stops_a_relat
     assert ("칸", "locatedIn", "프랑스", None) in facts(nlp, "프랑스 칸에서 열린 영화제에 배우들이 참석했다.")
     got = facts(nlp, "블라디미르 푸틴 러시아 대통령은 침공을 발표할 때 “오늘날 러시아는 가장 강한 나라”라고 말했다.")
     assert not any(r == "announced" for _, r, _, _ in got)
+
+
+def test_an_unnamed_subject_before_a_quote_is_its_speaker_not_the_topic(nlp):
+    got = facts(nlp, "한국갤럽이 여론조사를 실시한 결과 국민의 56%가 \"동성 결혼을 합법화하면 안 된다\"고 답했다.")
+    assert not any(r == "said" for _, r, _, _ in got)
+    got = facts(nlp, "연합뉴스는 합참 관계자가 \"오늘 해상사격훈련을 실시하기로 했다\"고 밝혔다고 전했다.")
+    assert not any(s == "연합뉴스" and r == "said" for s, r, _, _ in got)
+    # A quoted noun phrase says what the subject is; the speaker is still the topic.
+    got = facts(nlp, "존 브레넌 국장은 보고서가 \"불완전하고 선별적인 기록\"이라고 비난했다.")
+    assert ("존 브레넌", "said", "불완전하고 선별적인 기록", None) in got

@@ -874,7 +874,15 @@ def _quotes(doc: Doc, sent: Span, phrases: list[_Phrase], earlier: list[tuple[Sp
         p for p in candidates if p.role == "place" and p.referent.cls == "Organization"]  # 리얼미터에서는
     if speaking:
         before = [p for p in speaking if doc[p.start_tok].idx < inside[0][0]]
-        speaker = (before or speaking)[-1].referent
+        chosen = (before or speaking)[-1]
+        opening = next((t.i for t in window if t.idx >= inside[0][0]), window.end)
+        # (한국갤럽이 … 조사에서 국민의 56%가 "…"고 답했다: the speaker is not named. Not before a quote
+        # that is a noun phrase, which says what the subject is: 보고서가 "선별적 기록"이라고 비난했다.)
+        utterance = (quotes[0].group(1) or quotes[0].group(2)).rstrip(" .!?…").endswith(("다", "요", "까", "죠"))
+        if utterance and chosen.end_tok <= opening \
+                and _unnamed_subject(doc, chosen.end_tok, opening, window_phrases, counts=True):
+            return
+        speaker = chosen.referent
     else:
         first = next((t for t in window if not t.is_space and t.text not in _OPENING_QUOTES), None)
         if first is None or not (first.text in _PRONOUNS or first.text in _CONTINUING) or last_speaker is None:
@@ -944,15 +952,17 @@ def _modifies_unnamed(doc: Doc, tok: Token, sent: Span) -> bool:
     return i < sent.end and doc[i].tag_ == "NNG" and not doc[i].ent_type_ and doc[i].text not in _CLAUSE_NOUNS
 
 
-def _unnamed_subject(doc: Doc, start: int, pred: int, local: list[_Phrase]) -> bool:
+def _unnamed_subject(doc: Doc, start: int, pred: int, local: list[_Phrase], counts: bool = False) -> bool:
     """소방방재청은 … 국민들이 참여하였고: a subject that is no entity (이/가 after a common noun) right
-    in the predicate's clause — no verb between — is whose act it is, not the topic before it."""
+    in the predicate's clause — no verb between — is whose act it is, not the topic before it.
+    ``counts``: a number counts as no entity too (국민의 56%가 "…"고 답했다)."""
     named = {i for p in local for i in range(p.start_tok, p.end_tok)}
     for t in reversed(doc[start:pred]):
         if t.tag_.startswith(("VV", "VA", "VX", "XSV", "XSA", "EC", "ETM")) or t.is_sent_start:
             return False
-        if t.tag_ == "JKS" and t.i not in named and t.i > 0 and doc[t.i - 1].tag_ in ("NNG", "XSN") \
-                and not doc[t.i - 1].ent_type_:
+        if t.tag_ == "JKS" and t.i not in named and t.i > 0 and (
+                (doc[t.i - 1].tag_ in ("NNG", "XSN") and not doc[t.i - 1].ent_type_)
+                or (counts and doc[t.i - 1].ent_type_ == "QT")):
             return True
     return False
 
