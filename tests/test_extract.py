@@ -631,5 +631,5 @@ def test_an_unnamed_subject_before_a_quote_is_its_speaker_not_the_topic(nlp):
     got = facts(nlp, "연합뉴스는 합참 관계자가 \"오늘 해상사격훈련을 실시하기로 했다\"고 밝혔다고 전했다.")
     assert not any(s == "연합뉴스" and r == "said" for s, r, _, _ in got)
     # A quoted noun phrase says what the subject is; the speaker is still the topic.
-    got = facts(nlp, "존 브레넌 국장은 보고서가 \"불완전하고 선별적인 기록\"이라고 비난했다.")
+    got = facts(nlp, "미 중앙정보국 국장 존 브레넌은 보고서가 \"불완전하고 선별적인 기록\"이라고 비난했다.")
     assert ("존 브레넌", "said", "불완전하고 선별적인 기록", None) in got
