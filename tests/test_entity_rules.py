@@ -300,3 +300,36 @@ def test_settlements_by_their_kind_and_forces_after_adverbs(nlp):
     assert ("스비보드진", "LC") in entities(nlp, "폴란드의 한 작은 도시 스비보드진에 동상이 세워졌다.")
     got = entities(nlp, "당초 경찰은 민주노총의 집회를 허가했다.")
     assert ("경찰", "OG") in got and ("당초 경찰", "OG") not in got
+
+
+def rules_on(nlp, text: str, model_spans: list[tuple[str, str]]) -> set[tuple[str, str]]:
+    """The rule component alone on ``text``, given what a model might have found (text, label): the
+    rules must repair a model's slips whatever model ships."""
+    doc = nlp.make_doc(text)
+    spans, at = [], 0
+    for part, label in model_spans:
+        start = text.index(part, at)
+        spans.append(doc.char_span(start, start + len(part), label=label))
+        at = start + len(part)
+    doc.ents = spans
+    return {(e.text, e.label_) for e in nlp.get_pipe("kg_entity_rules")(doc).ents}
+
+
+@pytest.mark.parametrize(("text", "model_spans", "expected"), [
+    # a surname alone, cut from the rest of its word
+    ("박칼린은 뮤지컬 음악 감독이다.", [("박", "PS")], {("박칼린", "PS")}),
+    # a name Kiwi knows, read into the organisation before a title
+    ("문형표 보건복지부 장관이 왔다.", [("문형표 보건복지부", "OG")], {("문형표", "PS"), ("보건복지부", "OG")}),
+    # a one-letter country is a place, no organisation one is a member of
+    ("트럼프 미 대통령이 말했다.", [("트럼프", "PS"), ("미", "OG")], {("미", "LC")}),
+    # a number the model cut out of an event's name; a country whose name is two words
+    ("트리니다드 토바고에서 열린 2010년 FIFA U-17 여자 월드컵에서 우승했다.",
+     [("트리니다드 토바고", "LC"), ("17 여자", "QT")],
+     {("트리니다드 토바고", "LC"), ("2010년 FIFA U-17 여자 월드컵", "EV")}),
+    # an anniversary the model read as a date
+    ("한빛재단은 창립 10주년 기념행사를 열었다.", [("창립 10주년", "DT")], {("창립 10주년 기념행사", "EV")}),
+    # a company form the model took for a person
+    ("모노리서치는 조사 결과를 발표했다.", [("모노리서치", "PS")], {("모노리서치", "OG")}),
+])
+def test_rules_repair_model_slips(nlp, text, model_spans, expected):
+    assert expected <= rules_on(nlp, text, model_spans)

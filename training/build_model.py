@@ -43,6 +43,12 @@ META = {
         },
     ],
 }
+KIWI_SOURCE = {
+    "name": "Kiwi CoNg morpheme embeddings (kiwipiepy_model), as 64-d static vectors (training/kiwi_vectors.py)",
+    "url": "https://github.com/bab2min/kiwipiepy",
+    "license": "Apache-2.0",
+    "author": "Minchul Lee and the Kiwi contributors",
+}
 KONEC_SOURCE = {
     "name": "konec (konne-prep) 150-class re-annotation of KLUE-NER",
     "url": "https://github.com/korean-named-entity/konne-prep",
@@ -70,6 +76,11 @@ def write_meta(model_dir: Path, extra_labels: bool, train_seconds: float, self_t
             " Self-trained: a gold-only teacher labelled the 21,008 unlabelled KLUE-NER train sentences; "
             "the shipped model was trained on gold x2 + that silver data."
         )
+    if meta.get("vectors", {}).get("vectors"):
+        meta["sources"].append(KIWI_SOURCE)
+        meta["description"] += (
+            " Static vectors: Kiwi's own morpheme embeddings (its CoNg language model), reduced to 64 dimensions."
+        )
     meta["training_seconds"] = round(train_seconds)
     path.write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
@@ -85,21 +96,33 @@ def main() -> None:
                          "-1 = all 21k), train the shipped model on gold x2 + silver")
     ap.add_argument("--teacher-steps", type=int, default=2600)
     ap.add_argument("--model-dir", type=Path, default=MODEL_DIR, help="where to put the model")
+    ap.add_argument("--corpus", type=Path, default=ROOT / "training" / "corpus", help="where the prepared data goes")
+    ap.add_argument("--kiwi-vectors", action="store_true",
+                    help="add static vectors from Kiwi's morpheme embeddings (training/kiwi_vectors.py; session 6's "
+                         "experiment, not the shipped recipe)")
     ap.add_argument("overrides", nargs="*", help="spacy train overrides, after --")
     args = ap.parse_args()
 
     env = {**os.environ, "OMP_NUM_THREADS": args.threads, "OPENBLAS_NUM_THREADS": args.threads}
     t0 = time.time()
-    corpus = ROOT / "training" / "corpus"
+    corpus = args.corpus
     prep = [sys.executable, "training/prepare.py", "--data", str(args.data), "--out", str(corpus)]
     if args.extra_labels:
         prep.append("--extra-labels")
     run(prep, env)
+    train = [sys.executable, "-m", "spacy", "train", "training/config.cfg", "--code", "kg/nlp/tokenizer.py",
+             "--paths.dev", str(corpus / "dev.spacy")]
+    if args.kiwi_vectors:
+        run([sys.executable, "training/kiwi_vectors.py", "--out", str(corpus / "kiwi_vectors")], env)
+        # (a smaller NORM table keeps the model under 40 MB beside the 17 MB of vectors)
+        train += ["--paths.vectors", str(corpus / "kiwi_vectors"),
+                  "--components.tok2vec.model.embed.include_static_vectors", "true",
+                  "--components.tok2vec.model.embed.rows", "[10000,5000,10000,1000,500]"]
     t1 = time.time()
-    train = [sys.executable, "-m", "spacy", "train", "training/config.cfg", "--code", "kg/nlp/tokenizer.py"]
     if args.self_train:
         teacher = args.output.parent / (args.output.name + "-teacher")
-        run([*train, "--output", str(teacher), "--training.max_steps", str(args.teacher_steps)], env)
+        run([*train, "--output", str(teacher), "--paths.train", str(corpus / "train.spacy"),
+             "--training.max_steps", str(args.teacher_steps)], env)
         mixed = args.output.parent / (args.output.name + "-mixed")  # gold x2 + silver
         if mixed.exists():
             shutil.rmtree(mixed)
@@ -111,7 +134,7 @@ def main() -> None:
         shutil.copy(corpus / "train.spacy", mixed / "gold-b.spacy")
         run([*train, "--output", str(args.output), "--paths.train", str(mixed), *args.overrides], env)
     else:
-        run([*train, "--output", str(args.output), *args.overrides], env)
+        run([*train, "--output", str(args.output), "--paths.train", str(corpus / "train.spacy"), *args.overrides], env)
     t2 = time.time()
 
     model_dir = args.model_dir

@@ -69,7 +69,8 @@ def konec_extra(label: str) -> str | None:
         return "POSITION"
     if label.startswith("EV_"):
         return "EVENT"
-    if label.startswith(("AF", "TMI_")):
+    # Works, devices, vehicles, weapons, software and services; not buildings, roads or monuments.
+    if label.startswith(("AF", "TMI_")) and label not in ("AF_BUILDING", "AF_ROAD", "AF_CULTURAL_ASSET"):
         return "PRODUCT"
     return None
 

@@ -4,7 +4,7 @@ Usage: ``python training/pseudo_label.py TEACHER_DIR [--n 21008] [--out training
 
 Reads ``klue/klue-ner-v1.1_train_raw-sentences.tsv`` (the KLUE-NER *train* split without
 labels, disjoint from the 4,000 labelled dev-split sentences), skips any sentence whose
-text occurs in the labelled file, and writes the teacher's entities (KLUE labels only).
+text occurs in the labelled file, and writes the teacher's entities (with its labels).
 With ``--jsonl training/corpus/raw.jsonl`` it labels the other raw sentences there instead
 (UD Korean-GSD and Wikinews news text; the KLUE ones are left out).
 """
@@ -25,7 +25,7 @@ import spacy  # noqa: E402
 from spacy.tokens import DocBin  # noqa: E402
 
 import kg.nlp.tokenizer  # noqa: E402,F401
-from kg.nlp.ner_eval import KLUE_LABELS, read_klue_ner  # noqa: E402
+from kg.nlp.ner_eval import read_klue_ner  # noqa: E402
 
 RAW_FILE = "klue/klue-ner-v1.1_train_raw-sentences.tsv"
 KLUE_FILE = "klue/klue-ner-v1.1_dev-train-split.tsv"
@@ -63,7 +63,6 @@ def main() -> None:
     t0 = time.perf_counter()
     n_ents = 0
     for doc in nlp.pipe(texts, batch_size=256):
-        doc.ents = [e for e in doc.ents if e.label_ in KLUE_LABELS]
         n_ents += len(doc.ents)
         db.add(doc)
     args.out.parent.mkdir(parents=True, exist_ok=True)

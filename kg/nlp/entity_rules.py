@@ -296,7 +296,7 @@ class EntityRules:
         ents = _orgs_before_titles(_orgs_in_titles(doc, words, _join_units(ents)))
         ents = _same_name_same_entity(doc, words, _cued_persons(doc, _lists_share_a_class(ents)))
         ents = _names_before_org_titles(doc, words, _orgs_right_before_titles(doc, words, ents), self._unknown_word)
-        ents = _short_names(doc, words, ents)
+        ents = _short_names(doc, words, _whole_word_surnames(doc, words, ents))
         # Each step keeps spans apart; should two ever meet, the longer wins rather than the article failing.
         # (the steps may leave a piece of a model span: 공항 of 항저우 샤오산 공항 is no person either)
         doc.ents = [e for e in filter_spans(ents) if not self._common_noun_person(e)]
@@ -388,8 +388,11 @@ class EntityRules:
                 incident = _ends_with(doc[start:core_end].text, _INCIDENT_HEADS)
                 # (기자 회견, 기자 간담회: the press is part of the event's name, not a title)
                 press = doc[p_start:p_end].text == "기자" and doc[start:core_end].text in ("회견", "간담회", "설명회")
+                # (a model's number that begins inside a word, U-17 여자 월드컵, is part of the name)
                 if (doc[p_end - 1].text in POSITION_WORDS and not election and not press) or (
-                        doc[p_start].ent_type_ in ("PS", "DT", "QT", "TI") and not year and p_start not in crossing) or (
+                        doc[p_start].ent_type_ in ("PS", "DT", "QT", "TI") and not year and p_start not in crossing
+                        and not (doc[p_start].ent_type_ == "QT" and doc[p_start].ent_iob_ == "I")
+                        and not _in_anniversary(doc, p_start)) or (
                         incident and doc[p_start:p_end].text in word_list("places")):
                     break
                 if any(t.is_sent_start or "\n" in t.text or (t.text in "()" and t.i not in glosses)
@@ -791,6 +794,29 @@ def _short_names(doc: Doc, words: list[tuple[int, int]], ents: list[Span]) -> li
     return sorted(ents + added, key=lambda e: e.start) if added else ents
 
 
+def _in_anniversary(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` is in a model date that names an anniversary (창립 10주년 기념행사)."""
+    return doc[i].ent_type_ == "DT" and any(e.start <= i < e.end and re.search(r"\d+\s*주년$", e.text)
+                                            for e in doc.ents)
+
+
+def _whole_word_surnames(doc: Doc, words: list[tuple[int, int]], ents: list[Span]) -> list[Span]:
+    """박|칼린은 read as the person 박: a surname alone that a word's nouns go on from is the whole name."""
+    ends = {start: end for start, end in words}
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    out = []
+    for ent in ents:
+        end = ends.get(ent.start)
+        if ent.label_ == "PS" and len(ent) == 1 and ent.text in KOREAN_SURNAMES and end is not None and end > ent.end:
+            core = ent.end
+            while core < end and doc[core].tag_.split("+")[0] in ("NNP", "NNG") and core not in taken:
+                core += 1
+            if 2 <= len(doc[ent.start:core].text) <= 4:
+                ent = Span(doc, ent.start, core, label="PS")
+        out.append(ent)
+    return out
+
+
 def _in_order(letters: str, name: str) -> bool:
     """Whether ``letters`` occur in ``name`` in order (과기정통 in 과학기술정보통신)."""
     rest = iter(name)
@@ -985,6 +1011,8 @@ def _join_names(ents: list[Span]) -> list[Span]:
             continue
         if ent.label_ in ("LC", "OG") and " " in ent.text and _REGNAL.match(ent.text.rsplit(" ", 1)[1]):
             ent = Span(ent.doc, ent.start, ent.end, label="PS")  # 빌헬름 3세 is no place
+        if ent.label_ == "OG" and ent.text in _COUNTRY_ABBREVIATIONS:
+            ent = Span(ent.doc, ent.start, ent.end, label="LC")  # 트럼프 미 대통령: a country, no member's body
         # A one-letter last word is a country (트럼프 미 대통령), not part of the name.
         if ent.label_ == "PS" and " " in ent.text and ent.text.rsplit(" ", 1)[1] in _COUNTRY_ABBREVIATIONS \
                 and len(ent) > 1:
@@ -1159,7 +1187,9 @@ def _names_before_org_titles(doc: Doc, words: list[tuple[int, int]], ents: list[
         text = doc[start:end].text
         return len(text) == 3 and _KOREAN_NAME.match(text) is not None and bool(doc[end - 1].whitespace_) \
             and text not in gazetteer() and all(t.tag_ in ("NNG", "NNP") for t in doc[start:end]) \
-            and unknown_word(text)
+            and (unknown_word(text) or end - start > 1 or (  # (Kiwi cuts a name it does not know…
+                doc[start].tag_ == "NNP" and text not in word_list("places")  # …or knows it: 문형표)
+                and not text.endswith((*_ADMIN_UNITS, "시", "도"))))
 
     def before_title(k: int) -> bool:
         """Whether a title follows ents[k] — right after it, or after an acronym in brackets
@@ -1330,7 +1360,7 @@ def _split_places(ents: list[Span], common_noun: Callable[[str], bool] = lambda 
             # (베이징 국가체육장, 서울 시립미술관: a public venue is named with its city)
             words = [*words[:-2], (words[-2][0], words[-1][1])]
             last = ""
-        if len(words) > 1 and last not in _PLACE_HEADS | VENUE_HEADS \
+        if len(words) > 1 and last not in _PLACE_HEADS | VENUE_HEADS and ent.text not in word_list("places") \
                 and all(_place_word(ent.doc, a, b, after_known) for a, b in words):
             out += [Span(ent.doc, a, b, label="LC") for a, b in words]
         else:
