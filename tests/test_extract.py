@@ -633,3 +633,11 @@ def test_an_unnamed_subject_before_a_quote_is_its_speaker_not_the_topic(nlp):
     # A quoted noun phrase says what the subject is; the speaker is still the topic.
     got = facts(nlp, "미 중앙정보국 국장 존 브레넌은 보고서가 \"불완전하고 선별적인 기록\"이라고 비난했다.")
     assert ("존 브레넌", "said", "불완전하고 선별적인 기록", None) in got
+
+
+def test_a_topic_that_names_no_one_owns_its_clause(nlp):
+    got = facts(nlp, "김민수 감독이 이끄는 대표팀은 아시안컵에 참가했다.")
+    assert not any(r == "attended" for _, r, _, _ in got)
+    # …but a named subject nearer the predicate is its own, and a time is no topic of that kind
+    assert ("김민수", "attended", "아시안컵", None) in facts(nlp, "대표팀은 김민수 감독이 아시안컵에 참가했다.")
+    assert ("김민수", "attended", "해양포럼", None) in facts(nlp, "김민수 장관은 현재는 해양포럼에 참석하고 있다.")

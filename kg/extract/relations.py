@@ -92,6 +92,8 @@ _SAID_NOUNS = {"말", "언급", "강조", "설명", "주장", "지적", "당부"
 _QUOTATIVE = {"다고", "라고", "다며", "라며", "냐고", "자고"}
 _NEGATION = {"않", "못", "안", "없"}
 _PERSON_PRONOUNS = frozenset({"그", "그녀"})
+_TIME_NOUNS = frozenset({"오늘", "어제", "내일", "현재", "당시", "최근", "이후", "앞서", "한편", "지난해", "그동안",
+                         "오전", "오후", "저녁", "밤", "새벽", "주말", "연말", "연초", "이전", "과거", "향후", "앞으로"})
 _LIGHT_VERBS = frozenset({"하다", "가지다", "갖다"})  # (and 진행, a noun before 하다)
 _PLANNED = {"예정", "계획", "방침", "전망", "것"}
 # Which object classes each relation accepts; None accepts any entity.
@@ -684,7 +686,7 @@ def _facts_for(doc, sent, tok, pred, passive, relative, local, following, phrase
         subjects = [ph.referent for ph in by_role.get("also", [])]
     if relative_subject:
         subjects = [following.referent] if following is not None else []
-    elif unnamed_subject or (not by_role.get("subj") and _unnamed_subject(doc, clause_start, tok.i, local)):
+    elif unnamed_subject or _unnamed_subject(doc, clause_start, tok.i, local):
         subjects = []
     elif not subjects:
         earlier = [p for p in phrases if p.end_tok <= clause_start and p.role in ("subj", "topic")]
@@ -957,12 +959,19 @@ def _unnamed_subject(doc: Doc, start: int, pred: int, local: list[_Phrase], coun
     in the predicate's clause — no verb between — is whose act it is, not the topic before it.
     ``counts``: a number counts as no entity too (국민의 56%가 "…"고 답했다)."""
     named = {i for p in local for i in range(p.start_tok, p.end_tok)}
+    agents = {i for p in local if p.role in ("subj", "topic") for i in range(p.start_tok, p.end_tok)}
     for t in reversed(doc[start:pred]):
-        if t.tag_.startswith(("VV", "VA", "VX", "XSV", "XSA", "EC", "ETM")) or t.is_sent_start:
-            return False
+        if t.tag_.startswith(("VV", "VA", "VX", "XSV", "XSA", "EC", "ETM")) or t.is_sent_start or t.i in agents:
+            return False  # (a verb ends the clause; a named subject nearer the predicate is its own)
         if t.tag_ == "JKS" and t.i not in named and t.i > 0 and (
                 (doc[t.i - 1].tag_ in ("NNG", "XSN") and not doc[t.i - 1].ent_type_)
                 or (counts and doc[t.i - 1].ent_type_ == "QT")):
+            return True
+        # 김민수 감독이 이끄는 대표팀은 아시안컵에 참가했다: so is a topic that names no one after a name
+        # (not a time: 오늘은, 현재는)
+        if t.tag_ == "JX" and t.text in ("은", "는") and t.i not in named and t.i > 0 \
+                and doc[t.i - 1].tag_ in ("NNG", "XSN") and not doc[t.i - 1].ent_type_ \
+                and doc[t.i - 1].text not in TIME_DETERMINERS | _TIME_NOUNS and any(p.end_tok <= t.i for p in local):
             return True
     return False
 
