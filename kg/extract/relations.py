@@ -960,6 +960,9 @@ def _unnamed_subject(doc: Doc, start: int, pred: int, local: list[_Phrase], coun
     ``counts``: a number counts as no entity too (국민의 56%가 "…"고 답했다)."""
     named = {i for p in local for i in range(p.start_tok, p.end_tok)}
     agents = {i for p in local if p.role in ("subj", "topic") for i in range(p.start_tok, p.end_tok)}
+    # (윤석열 대통령을 비롯해 여야 대표들이: the unnamed group a name heads is that name's)
+    if _INCLUDING.search(doc[start:pred].text):
+        return False
     for t in reversed(doc[start:pred]):
         if t.tag_.startswith(("VV", "VA", "VX", "XSV", "XSA", "EC", "ETM")) or t.is_sent_start or t.i in agents:
             return False  # (a verb ends the clause; a named subject nearer the predicate is its own)
