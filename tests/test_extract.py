@@ -641,3 +641,11 @@ def test_a_topic_that_names_no_one_owns_its_clause(nlp):
     # …but a named subject nearer the predicate is its own, and a time is no topic of that kind
     assert ("김민수", "attended", "아시안컵", None) in facts(nlp, "대표팀은 김민수 감독이 아시안컵에 참가했다.")
     assert ("김민수", "attended", "해양포럼", None) in facts(nlp, "김민수 장관은 현재는 해양포럼에 참석하고 있다.")
+
+
+def test_a_list_before_a_genitive_head_and_a_name_with_its_family(nlp):
+    got = facts(nlp, "결혼식에는 외국의 왕족들과 데이비드 베컴 부부, 조스 스톤 등 각국의 유명인사들이 참석하였다.")
+    assert {("데이비드 베컴", "attended", "결혼식", None), ("조스 스톤", "attended", "결혼식", None)} <= got
+    # (A 등의 언론에서도: a genitive right after 등 is the list's own)
+    got = facts(nlp, "KBS 등의 언론에서도 \"현장 영상을 찍어 보도해달라\"라는 말을 하였다.")
+    assert not any(s == "KBS" and r == "said" for s, r, _, _ in got)

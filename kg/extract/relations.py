@@ -37,6 +37,7 @@ __all__ = ["extract", "predicate_lexicon", "Predicate"]
 # Particle (first morpheme after the phrase) → role.
 # A를 비롯해 B 등이: A is listed with B (the 을/를 belongs to 비롯하다)
 _INCLUDING = re.compile(r"비롯(?:해|하여|한)")
+_WITH_FAMILY = re.compile(r"(?:씨\s*)?(?:부부|일가|가족|부자|모녀|부녀|모자|형제|자매)\s*[,·]")
 _ROLE_BY_PARTICLE = {
     "이": "subj", "가": "subj", "께서": "subj", "은": "topic", "는": "topic",
     "을": "obj", "를": "obj", "에서": "place", "에": "goal", "에게": "goal", "께": "goal", "한테": "goal",
@@ -298,7 +299,8 @@ def _share_list_roles(doc: Doc, phrases: list[_Phrase]) -> None:
             continue
         between = doc[ph.end_tok:nxt.start_tok].text.strip()
         # (MVP와 득점왕을 차지했다: two objects; 와 before a subject is left to the co-agent rules)
-        listed = between in (",", "·", "및", "、") if ph.role is None else (
+        # (데이비드 베컴 부부, 조스 스톤 등이: a word for the family with the name stays in the list)
+        listed = (between in (",", "·", "및", "、") or _WITH_FAMILY.fullmatch(between) is not None) if ph.role is None else (
             ph.role == "obj" and _INCLUDING.fullmatch(between) is not None) or (
             ph.role == "com" and nxt.role == "obj" and not between)
         # (정현호 전국대학총학생회모임 집행장, 하지원 … 대표 등이: the phrases' persons are listed.)
@@ -375,8 +377,10 @@ def _particle(doc: Doc, i: int) -> tuple[str | None, int]:
         # A, B 등이 / A, B 등 동료 배우들이 / A, B 등 민주노총 산하 조직은: the list's particle comes
         # after its head noun.
         j = i + 1
-        while j < len(doc) and j - i <= 6 and (doc[j].is_space or doc[j].tag_ in ("NNG", "NNP", "XSN", "NNB", "SN")
-                                               or doc[j].text == "들"):
+        while j < len(doc) and j - i <= 8 and (doc[j].is_space or doc[j].tag_ in ("NNG", "NNP", "XSN", "NNB", "SN")
+                                               or doc[j].text == "들"
+                                               # (A 등 각국의 유명인사들이: a genitive inside the head noun phrase)
+                                               or (doc[j].tag_ == "JKG" and j > i + 1 and bool(doc[j].whitespace_))):
             j += 1
         if j < len(doc) and doc[j].tag_.startswith("J"):
             i = j
