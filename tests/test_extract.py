@@ -649,3 +649,10 @@ def test_a_list_before_a_genitive_head_and_a_name_with_its_family(nlp):
     # (A 등의 언론에서도: a genitive right after 등 is the list's own)
     got = facts(nlp, "KBS 등의 언론에서도 \"현장 영상을 찍어 보도해달라\"라는 말을 하였다.")
     assert not any(s == "KBS" and r == "said" for s, r, _, _ in got)
+
+
+def test_a_verb_inside_a_name_is_no_predicate_and_a_demo_session_is_an_event(nlp):
+    got = facts(nlp, "대한의사협회는 어제 '의료제도 바로세우기 전국의사궐기대회'를 열고 작업을 중단하라고 촉구했다.")
+    assert ("대한의사협회", "organized", "의료제도 바로세우기 전국의사궐기대회", None) in got
+    got = facts(nlp, "중앙선거관리위원회는 국회 본청 지하강당에서 전자개표기 시연회를 열었다.")
+    assert ("중앙선거관리위원회", "organized", "전자개표기 시연회", None) in got

@@ -602,7 +602,8 @@ def _predicates(doc: Doc, sent: Span, phrases: list[_Phrase], article: Article) 
     consumed: set[int] = set()
     speech = _speech_ranges(doc, sent)
     for tok in sent:
-        found = _predicate_at(doc, tok)
+        # ('의료제도 바로 세우기 궐기대회'를 열고: a verb inside a name is no predicate of the sentence)
+        found = None if tok.ent_type_ and tok.tag_.startswith(("VV", "VA")) else _predicate_at(doc, tok)
         if found is None:
             continue
         lemma, pred, passive = found
