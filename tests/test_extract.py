@@ -656,3 +656,12 @@ def test_a_verb_inside_a_name_is_no_predicate_and_a_demo_session_is_an_event(nlp
     assert ("대한의사협회", "organized", "의료제도 바로세우기 전국의사궐기대회", None) in got
     got = facts(nlp, "중앙선거관리위원회는 국회 본청 지하강당에서 전자개표기 시연회를 열었다.")
     assert ("중앙선거관리위원회", "organized", "전자개표기 시연회", None) in got
+
+
+def test_a_foreign_name_kiwi_calls_common_nouns_after_a_title_and_must_not(nlp):
+    got = facts(nlp, "토고 대표팀의 미드필더 알라이시스 로마오는 이번 대회에 참가하지 말아야 한다고 주장하였다.")
+    assert {("알라이시스 로마오", "holdsPosition", "미드필더", None),
+            ("알라이시스 로마오", "memberOf", "토고 대표팀", None)} <= got
+    assert not any(r == "attended" for _, r, _, _ in got)  # 말다: must not
+    got = facts(nlp, "이번 총격으로 토고 대표팀의 중앙 수비수 세르제 아칵포와 골키퍼 오빌랄레 코시 등이 다쳤다.")
+    assert ("세르제 아칵포", "holdsPosition", "수비수", None) in got

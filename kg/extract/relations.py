@@ -579,7 +579,10 @@ def _polarity(doc: Doc, tok: Token, sent_end: int) -> str | None:
     end = min(sent_end, _predicate_word_end(doc, tok) + 3)
     window = doc[tok.i + 1:end]
     forms = [m.split("/")[0] for t in window for m in (t._.morphs or [t.text])]
-    if any(f in _NEGATION for f in forms) or any(t.text in ("안", "못") for t in doc[max(0, tok.i - 1):tok.i]):
+    # (참가하지 말아야 한다: 말다 after -지 forbids it)
+    morphs = [m for t in window for m in (t._.morphs or ())]
+    if any(f in _NEGATION for f in forms) or any(t.text in ("안", "못") for t in doc[max(0, tok.i - 1):tok.i]) \
+            or "말/VX" in morphs:
         return "negated"
     tags = [t.tag_ for t in window]
     # 참가해야 한다: an obligation, not a fact (recorded like an intention)

@@ -241,6 +241,11 @@ class EntityRules:
         reading = self._one_morpheme(text)
         return reading is not None and reading[0] == "NNG" and reading[1] >= _UNKNOWN_SCORE
 
+    def _not_a_word(self, text: str) -> bool:
+        """Whether Kiwi's dictionary has no one word ``text`` (로마오 reads as 로마+이+오, 아칵포 scores low)."""
+        reading = self._one_morpheme(text)
+        return reading is None or reading[1] < _UNKNOWN_SCORE
+
     def _unknown_word(self, text: str) -> bool:
         """Whether Kiwi's dictionary lacks ``text`` (an unseen name, not 정치인): its morpheme scores low.
         (서구을, 중구갑 are electoral districts, not names.)"""
@@ -758,7 +763,7 @@ class EntityRules:
                     break
                 if noun_core(doc, s, e) != e:
                     break
-        yield from _foreign_names_by_titles(doc, words, [s for s in found if s.label_ == "CV"])
+        yield from _foreign_names_by_titles(doc, words, [s for s in found if s.label_ == "CV"], self._not_a_word)
 
 
 def _short_names(doc: Doc, words: list[tuple[int, int]], ents: list[Span]) -> list[Span]:
@@ -908,26 +913,30 @@ def _same_name_same_entity(doc: Doc, words: list[tuple[int, int]], ents: list[Sp
     return sorted([e for e in ents if e not in dropped] + added, key=lambda e: e.start)
 
 
-def _name_word(doc: Doc, start: int, end: int) -> int | None:
+def _name_word(doc: Doc, start: int, end: int, unknown_word: Callable[[str], bool] | None = None) -> int | None:
     """End of the word's core if it is one of a name's words: proper nouns only, 2–6 Hangul
-    letters, not a known organisation, place or title."""
+    letters, not a known organisation, place or title. With ``unknown_word``, a common noun Kiwi's
+    dictionary does not know counts too (로마오, 아칵포: Kiwi calls unseen names common nouns)."""
     core_end = noun_core(doc, start, end)
     text = doc[start:core_end].text
-    if core_end > start and all(t.tag_ == "NNP" for t in doc[start:core_end]) \
+    proper = all(t.tag_ == "NNP" for t in doc[start:core_end]) or (
+        unknown_word is not None and core_end - start == 1 and doc[start].tag_ == "NNG" and unknown_word(text))
+    if core_end > start and proper \
             and re.fullmatch(r"[가-힣]{2,6}", text) and text not in gazetteer() \
             and text not in word_list("places") and text not in POSITION_WORDS:
         return core_end
     return None
 
 
-def _foreign_names_by_titles(doc: Doc, words: list[tuple[int, int]], titles: list[Span]) -> Iterator[Span]:
+def _foreign_names_by_titles(doc: Doc, words: list[tuple[int, int]], titles: list[Span],
+                             unknown_word: Callable[[str], bool] | None = None) -> Iterator[Span]:
     """에드 웨일러 차관보, 미드필더 알라이시스 로마오는: two or three words of proper nouns only,
     written right before a title or right after one, are a (foreign) person's name."""
     index = {start: n for n, (start, _) in enumerate(words)}
     ends = {end: n for n, (_, end) in enumerate(words)}
 
     def name_word(n: int, whole: bool) -> bool:
-        core_end = _name_word(doc, *words[n])
+        core_end = _name_word(doc, *words[n], unknown_word)
         return core_end is not None and (core_end == words[n][1] or not whole)
 
     for title in titles:
