@@ -333,3 +333,9 @@ def rules_on(nlp, text: str, model_spans: list[tuple[str, str]]) -> set[tuple[st
 ])
 def test_rules_repair_model_slips(nlp, text, model_spans, expected):
     assert expected <= rules_on(nlp, text, model_spans)
+
+
+def test_a_weather_warning_is_no_position(nlp):
+    got = entities(nlp, "전국 대부분 지방으로 태풍특보가 확대될 전망이다.")
+    assert not any(label == "CV" for _, label in got)
+    assert ("특보", "CV") in entities(nlp, "대통령 특보 김민수는 회의에 참석했다.")

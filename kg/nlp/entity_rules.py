@@ -145,6 +145,8 @@ _LIST_GAP = re.compile(r"\s*(?:[,·、]\s*(?:[^\s,·、]+\s*[,·、]\s*)*|및\s+
 _CLUB_FORMS = frozenset({"FC", "CF", "SC", "AC", "AFC", "CD", "SV", "FK"})
 # Relative forms of "be held": what follows them is an event.
 _HELD = frozenset({"열린", "열리는", "열렸던", "개최된", "개최되는", "개최되었던", "개최됐던"})
+# 태풍특보, 한파특보: a weather warning, not a special envoy (특보)
+_WEATHER_WARNING = re.compile(r"(?:기상|태풍|한파|호우|폭염|대설|풍랑|강풍|건조|폭풍|해일|황사|지진|미세먼지)\s*특보$")
 _COMPANY_FORM = re.compile(r"^(?:㈜|\(주\)|주식회사\s*)|(?:㈜|\(주\)|주식회사)$")
 
 
@@ -304,7 +306,8 @@ class EntityRules:
         ents = _short_names(doc, words, _whole_word_surnames(doc, words, ents))
         # Each step keeps spans apart; should two ever meet, the longer wins rather than the article failing.
         # (the steps may leave a piece of a model span: 공항 of 항저우 샤오산 공항 is no person either)
-        doc.ents = [e for e in filter_spans(ents) if not self._common_noun_person(e)]
+        doc.ents = [e for e in filter_spans(ents) if not self._common_noun_person(e)
+                    and not (e.label_ == "CV" and _WEATHER_WARNING.search(e.text))]
         doc.user_data.pop("kg.tags", None)  # (a cache of this call, not data to ship with the doc)
         return doc
 
