@@ -339,3 +339,10 @@ def test_a_weather_warning_is_no_position(nlp):
     got = entities(nlp, "전국 대부분 지방으로 태풍특보가 확대될 전망이다.")
     assert not any(label == "CV" for _, label in got)
     assert ("특보", "CV") in entities(nlp, "대통령 특보 김민수는 회의에 참석했다.")
+
+
+def test_where_something_is_held_is_a_venue(nlp):
+    assert ("비상대책위원장실", "LC") in entities(nlp, "한나라당은 국회 비상대책위원장실에서 열린 비상대책위원회의에서 합의하였다.")
+    assert ("인천SK행복드림구장", "LC") in entities(nlp, "1, 2차전은 인천SK행복드림구장에서 개최되었다.")
+    # (a common noun is no venue's name)
+    assert not any(label == "LC" for _, label in entities(nlp, "사고 현장에서 열린 추모식에 참석했다."))

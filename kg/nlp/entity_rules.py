@@ -144,6 +144,8 @@ _LIST_GAP = re.compile(r"\s*(?:[,·、]\s*(?:[^\s,·、]+\s*[,·、]\s*)*|및\s+
 # Forms that end the names of sports clubs: 발렌시아 CF, 아스널 FC.
 _CLUB_FORMS = frozenset({"FC", "CF", "SC", "AC", "AFC", "CD", "SV", "FK"})
 # Relative forms of "be held": what follows them is an event.
+_MORE_VENUE_ENDINGS = frozenset({"실", "홀", "룸", "구장", "빌딩", "타워", "전당", "관"})
+_HOLDING = re.compile(r"^(?:열린|열리는|열렸|개최된|개최되|개최됐|거행된|거행되|거행됐)")
 _HELD = frozenset({"열린", "열리는", "열렸던", "개최된", "개최되는", "개최되었던", "개최됐던"})
 # 태풍특보, 한파특보: a weather warning, not a special envoy (특보)
 _WEATHER_WARNING = re.compile(r"(?:기상|태풍|한파|호우|폭염|대설|풍랑|강풍|건조|폭풍|해일|황사|지진|미세먼지)\s*특보$")
@@ -271,6 +273,7 @@ class EntityRules:
         spans += self._quoted(doc)
         spans += self._events(doc, words)
         spans += self._held_events(doc, words)
+        spans += self._held_venues(doc, words)
         spans += self._orgs_and_positions(doc, words)
         spans += self._local_titles(doc, words)
         spans += self._institutions(doc, words)
@@ -440,6 +443,26 @@ class EntityRules:
                     and not any(t.ent_type_ in ("PS", "DT", "TI") for t in name) \
                     and not _ends_with(name.text, EVENT_HEADS) and name.text not in word_list("places"):
                 yield Span(doc, begin, core_end, label="EV")
+
+    def _held_venues(self, doc: Doc, words: list[tuple[int, int]]) -> Iterator[Span]:
+        """인천SK행복드림구장에서 개최되었다, 비상대책위원장실에서 열린: the word before 에서 and a verb of
+        holding is where it was held — a name of its own, not a common noun of Kiwi's dictionary (현장)."""
+        for n, (start, end) in enumerate(words[:-1]):
+            core_end = noun_core(doc, start, end)
+            if core_end == start or doc[core_end:end].text != "에서" \
+                    or not _HOLDING.match(doc[words[n + 1][0]:words[n + 1][1]].text):
+                continue
+            name = doc[start:core_end]
+            # (a model's place or organisation inside the word is replaced by the whole word: 인천SK행복드림|구장)
+            if any(t.ent_type_ not in ("", "LC", "OG") for t in name) or all(t.ent_type_ == "LC" for t in name) \
+                    or _ends_with(name.text, EVENT_HEADS) \
+                    or len(name.text) < 3 or name.text in word_list("places") or _looks_like_org(name.text) \
+                    or not re.fullmatch(r"[가-힣A-Za-z0-9]+", name.text) or self._common_word(name.text):
+                continue
+            # (a venue's word ends like one, or is a name Kiwi does not know: not 국제사회, 비유럽지역)
+            if _ends_with(name.text, VENUE_HEADS | _MORE_VENUE_ENDINGS) or (
+                    core_end - start == 1 and self._unknown_word(name.text)):
+                yield Span(doc, start, core_end, label="LC")
 
     def _orgs_and_positions(self, doc: Doc, words: list[tuple[int, int]]) -> Iterator[Span]:
         known = gazetteer()
