@@ -665,3 +665,8 @@ def test_a_foreign_name_kiwi_calls_common_nouns_after_a_title_and_must_not(nlp):
     assert not any(r == "attended" for _, r, _, _ in got)  # 말다: must not
     got = facts(nlp, "이번 총격으로 토고 대표팀의 중앙 수비수 세르제 아칵포와 골키퍼 오빌랄레 코시 등이 다쳤다.")
     assert ("세르제 아칵포", "holdsPosition", "수비수", None) in got
+
+
+def test_a_launched_name_with_a_gloss_in_brackets(nlp):
+    got = facts(nlp, "현대자동차가 7세대 쏘나타(프로젝트명 LF)를 공식 출시했다.")
+    assert ("현대자동차", "launched", "쏘나타", None) in got

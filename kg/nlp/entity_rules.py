@@ -666,9 +666,15 @@ class EntityRules:
         is a name whose own word the release verb follows (몬스터헌터4G도 출시됐다, 겨울왕국이 개봉했다)."""
         for n, (start, end) in enumerate(words):
             core_end = noun_core(doc, start, end)
-            if core_end == start or core_end >= end:
+            after = end  # where the particle's word ends
+            if core_end == end and end < len(doc) and doc[end].text == "(":
+                # 7세대 쏘나타(프로젝트명 LF)를 출시했다: a gloss in brackets stands between name and particle
+                close = next((t.i for t in doc[end:min(len(doc), end + 10)] if t.text == ")"), None)
+                if close is not None and close + 1 < len(doc) and doc[close + 1].text in ("을", "를"):
+                    core_end, after = close + 1, close + 2
+            if core_end == start or core_end >= after:
                 continue
-            verb = doc[end:min(len(doc), end + 3)]
+            verb = doc[after:min(len(doc), after + 3)]
             particle = doc[core_end].text
             # Only a work or a device is released; what the model called a person or an organisation
             # right before such a verb is one it does not know (KLUE has no label for works).
@@ -677,12 +683,12 @@ class EntityRules:
             if not released and (particle not in ("을", "를") or not any(t.text.startswith(_LAUNCH_CUES) for t in verb)):
                 continue
             # 대형 트럭 '프로스타' / 7세대 쏘나타: names carry a proper noun or Latin letters.
-            core = doc[start:core_end]
+            core = doc[start:min(core_end, end)]
             if core.text in _GENERIC_OBJECTS or not any(t.tag_ in ("NNP", "SL") for t in core) \
                     or any(t.ent_type_ not in ("", "PS", "OG", "LC", "QT") if released else t.ent_type_ for t in core) \
                     or core.text in word_list("places"):
                 continue
-            yield Span(doc, start, core_end, label="AF")
+            yield Span(doc, start, core.end, label="AF")
         yield from self._launched_lists_and_subjects(doc, words)
 
     def _launched_lists_and_subjects(self, doc: Doc, words: list[tuple[int, int]]) -> Iterator[Span]:
