@@ -1164,7 +1164,7 @@ def _award_topics(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[Fact
 def _is_award(mention: Mention | None) -> bool:
     """여우주연상, 득점왕, MVP: an event mention named like a prize."""
     return mention is not None and mention.cls == "Event" and (
-        mention.text.endswith(("상", "왕")) or mention.text in ("MVP", "대상"))
+        mention.text.endswith(("상", "왕")) or mention.text == "MVP")
 
 
 def _copula_appositions(doc: Doc, sent: Span) -> Iterable[Fact]:

@@ -1219,9 +1219,10 @@ def _orgs_right_before_titles(doc: Doc, words: list[tuple[int, int]], ents: list
 
 def _names_before_org_titles(doc: Doc, words: list[tuple[int, int]], ents: list[Span],
                              unknown_word: Callable[[str], bool]) -> list[Span]:
-    """김도윤 새벽AI 대표: a word of three Hangul letters shaped like a Korean name and unknown to Kiwi's
-    dictionary (Kiwi calls such names common nouns), standing before an organisation and its title,
-    is the title holder — 정치인 한빛전자 대표 is not."""
+    """김도윤 새벽AI 대표: a word of three Hangul letters shaped like a Korean name — unknown to Kiwi's
+    dictionary (Kiwi calls such names common nouns), cut by it, or one of its proper nouns — standing before
+    an organisation and its title (also inside the model's organisation span: 문형표 보건복지부 장관) is the
+    title holder; 정치인 한빛전자 대표 is not."""
     index = {start: n for n, (start, _) in enumerate(words)}
 
     def name_word(start: int, end: int) -> bool:
