@@ -93,8 +93,12 @@ _SAID_NOUNS = {"말", "언급", "강조", "설명", "주장", "지적", "당부"
 _QUOTATIVE = {"다고", "라고", "다며", "라며", "냐고", "자고"}
 _NEGATION = {"않", "못", "안", "없"}
 _PERSON_PRONOUNS = frozenset({"그", "그녀"})
-_TIME_NOUNS = frozenset({"오늘", "어제", "내일", "현재", "당시", "최근", "이후", "앞서", "한편", "지난해", "그동안",
-                         "오전", "오후", "저녁", "밤", "새벽", "주말", "연말", "연초", "이전", "과거", "향후", "앞으로"})
+# Nouns of time, which as topics (오늘은, 현재는) name no one who acts.
+_TIME_NOUNS = TIME_DETERMINERS | {"오늘", "어제", "내일", "현재", "당시", "최근", "이후", "앞서", "한편", "지난해",
+                                  "그동안", "오전", "오후", "저녁", "밤", "새벽", "주말", "연말", "연초", "이전", "과거",
+                                  "향후", "앞으로"}
+# Words between a relative clause and its noun that are not that noun (이번, 참석한 가운데).
+_SCENE_WORDS = TIME_DETERMINERS | {"가운데"}
 _LIGHT_VERBS = frozenset({"하다", "가지다", "갖다"})  # (and 진행, a noun before 하다)
 _PLANNED = {"예정", "계획", "방침", "전망", "것"}
 # Which object classes each relation accepts; None accepts any entity.
@@ -233,11 +237,15 @@ def _phrases(doc: Doc, sent: Span) -> list[_Phrase]:
     # 박하준(한빛당·서울 강남갑) 의원은: a bracket after a name is an aside (phrases of its own); the
     # name goes on to its title.
     # 한국과학기술원(KAIST) 총장: so is an organisation's acronym before a title.
-    asides = {id(x) for n, e in enumerate(ents) if e.label_ in ("PS", "OG") for x in _bracket_after(doc, e, ents)
-              if e.label_ == "PS" or (x.label_ == "OG" and x.text.isascii() and any(
-                  t.label_ == "CV" and t.start == x.end + 1 for t in ents[n + 1:n + 3]))}
-    with_aside = {e.end for e in ents if e.end < len(doc) and doc[e.end].text == "("
-                  and any(id(x) in asides for x in _bracket_after(doc, e, ents))}
+    asides: set[int] = set()
+    with_aside: set[int] = set()  # where the mentions end that an aside follows
+    for n, e in enumerate(ents):
+        inside = [x for x in _bracket_after(doc, e, ents) if e.label_ == "PS" or (
+            e.label_ == "OG" and x.label_ == "OG" and x.text.isascii()
+            and any(t.label_ == "CV" and t.start == x.end + 1 for t in ents[n + 1:n + 3]))]
+        if inside:
+            asides.update(id(x) for x in inside)
+            with_aside.add(e.end)
     phrases = _group(doc, [e for e in ents if id(e) not in asides], with_aside) \
         + _group(doc, [e for e in ents if id(e) in asides], with_aside)
     phrases.sort(key=lambda p: p.start_tok)
@@ -578,9 +586,9 @@ def _polarity(doc: Doc, tok: Token, sent_end: int) -> str | None:
     """'negated', 'planned' or None, from the words after the predicate."""
     end = min(sent_end, _predicate_word_end(doc, tok) + 3)
     window = doc[tok.i + 1:end]
-    forms = [m.split("/")[0] for t in window for m in (t._.morphs or [t.text])]
+    morphs = [m for t in window for m in (t._.morphs or [t.text])]
+    forms = [m.split("/")[0] for m in morphs]
     # (참가하지 말아야 한다: 말다 after -지 forbids it)
-    morphs = [m for t in window for m in (t._.morphs or ())]
     if any(f in _NEGATION for f in forms) or any(t.text in ("안", "못") for t in doc[max(0, tok.i - 1):tok.i]) \
             or "말/VX" in morphs:
         return "negated"
@@ -623,7 +631,7 @@ def _predicates(doc: Doc, sent: Span, phrases: list[_Phrase], article: Article) 
         following = next((p for p in phrases if p.start_tok >= word_end and p.start_tok - word_end <= 2
                           # (발표할 때 “러시아는: a noun between is what the clause modifies; but
                           # 참석한 가운데 포럼이 열렸다)
-                          and not any(t.tag_ in ("NNG", "NNB") and t.text not in TIME_DETERMINERS | {"가운데"}
+                          and not any(t.tag_ in ("NNG", "NNB") and t.text not in _SCENE_WORDS
                                       for t in doc[word_end:p.start_tok])
                           and (p.role is not None or (passive and p.referent is not None
                                                       and p.referent.cls == "Event"))), None)
@@ -982,7 +990,7 @@ def _unnamed_subject(doc: Doc, start: int, pred: int, local: list[_Phrase], coun
         # (not a time: 오늘은, 현재는)
         if t.tag_ == "JX" and t.text in ("은", "는") and t.i not in named and t.i > 0 \
                 and doc[t.i - 1].tag_ in ("NNG", "XSN") and not doc[t.i - 1].ent_type_ \
-                and doc[t.i - 1].text not in TIME_DETERMINERS | _TIME_NOUNS and any(p.end_tok <= t.i for p in local):
+                and doc[t.i - 1].text not in _TIME_NOUNS and any(p.end_tok <= t.i for p in local):
             return True
     return False
 

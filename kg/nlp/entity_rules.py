@@ -144,9 +144,13 @@ _LIST_GAP = re.compile(r"\s*(?:[,·、]\s*(?:[^\s,·、]+\s*[,·、]\s*)*|및\s+
 # Forms that end the names of sports clubs: 발렌시아 CF, 아스널 FC.
 _CLUB_FORMS = frozenset({"FC", "CF", "SC", "AC", "AFC", "CD", "SV", "FK"})
 # Relative forms of "be held": what follows them is an event.
-_MORE_VENUE_ENDINGS = frozenset({"실", "홀", "룸", "구장", "빌딩", "타워", "전당", "관"})
-_HOLDING = re.compile(r"^(?:열린|열리는|열렸|개최된|개최되|개최됐|거행된|거행되|거행됐)")
 _HELD = frozenset({"열린", "열리는", "열렸던", "개최된", "개최되는", "개최되었던", "개최됐던"})
+# Any form of "be held" (finite ones too): the word before it with 에서 is where.
+_HOLDING = re.compile(r"^(?:열린|열리는|열렸|개최된|개최되|개최됐|거행된|거행되|거행됐)")
+# How a venue's own word ends (비상대책위원장실, 인천SK행복드림구장, 다빈치볼룸).
+_VENUE_ENDINGS = VENUE_HEADS | frozenset({"실", "홀", "룸", "구장", "빌딩", "타워", "전당", "관"})
+# Generic heads after which a place chain is one name (남아프리카 공화국, 베이징 국가체육장).
+_CHAIN_HEADS = _PLACE_HEADS | VENUE_HEADS
 # 태풍특보, 한파특보: a weather warning, not a special envoy (특보)
 _WEATHER_WARNING = re.compile(r"(?:기상|태풍|한파|호우|폭염|대설|풍랑|강풍|건조|폭풍|해일|황사|지진|미세먼지)\s*특보$")
 _COMPANY_FORM = re.compile(r"^(?:㈜|\(주\)|주식회사\s*)|(?:㈜|\(주\)|주식회사)$")
@@ -460,7 +464,7 @@ class EntityRules:
                     or not re.fullmatch(r"[가-힣A-Za-z0-9]+", name.text) or self._common_word(name.text):
                 continue
             # (a venue's word ends like one, or is a name Kiwi does not know: not 국제사회, 비유럽지역)
-            if _ends_with(name.text, VENUE_HEADS | _MORE_VENUE_ENDINGS) or (
+            if _ends_with(name.text, _VENUE_ENDINGS) or (
                     core_end - start == 1 and self._unknown_word(name.text)):
                 yield Span(doc, start, core_end, label="LC")
 
@@ -1393,7 +1397,7 @@ def _split_places(ents: list[Span], common_noun: Callable[[str], bool] = lambda 
         words = eojeols(ent) if ent.label_ == "LC" else []
         after_known = bool(words) and ent.doc[words[0][0]:words[0][1]].text in word_list("places")
         last = ent.doc[words[-1][0]:words[-1][1]].text if words else ""
-        if len(words) > 1 and last not in word_list("places") | _PLACE_HEADS | VENUE_HEADS \
+        if len(words) > 1 and last not in _CHAIN_HEADS and last not in word_list("places") \
                 and not last.endswith(_ADMIN_UNITS) and common_noun(last):
             words = words[:-1]
             ent = Span(doc, ent.start, words[-1][1], label="LC")
@@ -1402,7 +1406,7 @@ def _split_places(ents: list[Span], common_noun: Callable[[str], bool] = lambda 
             # (베이징 국가체육장, 서울 시립미술관: a public venue is named with its city)
             words = [*words[:-2], (words[-2][0], words[-1][1])]
             last = ""
-        if len(words) > 1 and last not in _PLACE_HEADS | VENUE_HEADS and ent.text not in word_list("places") \
+        if len(words) > 1 and last not in _CHAIN_HEADS and ent.text not in word_list("places") \
                 and all(_place_word(ent.doc, a, b, after_known) for a, b in words):
             out += [Span(ent.doc, a, b, label="LC") for a, b in words]
         else:
