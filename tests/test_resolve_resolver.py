@@ -102,6 +102,9 @@ def test_particles_stripped_but_names_kept():
     assert clean_name("김지은") == "김지은"
     assert clean_name("박하은을") == "박하은"
     assert clean_name("경기도") == "경기도"
+    # 은/과/로 end names far more often than they are left on one: 김정은, 위키백과, 카이로, 세종대로
+    for name in ("김정은", "위키백과", "카이로", "세종대로", "피델 카스트로"):
+        assert clean_name(name) == name
 
 
 def test_nfd_input_resolves_to_the_same_node():
