@@ -346,3 +346,9 @@ def test_where_something_is_held_is_a_venue(nlp):
     assert ("인천SK행복드림구장", "LC") in entities(nlp, "1, 2차전은 인천SK행복드림구장에서 개최되었다.")
     # (a common noun is no venue's name)
     assert not any(label == "LC" for _, label in entities(nlp, "사고 현장에서 열린 추모식에 참석했다."))
+
+
+def test_a_word_of_time_ends_what_was_held(nlp):
+    got = entities(nlp, "최연혜 사장은 어제 국회에서 열린 새누리당 최고위원회의 직후 기자들과 만났다.")
+    assert ("새누리당 최고위원회의", "EV") in got
+    assert not any("기자들" in text for text, _ in got)

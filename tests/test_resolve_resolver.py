@@ -197,3 +197,16 @@ def test_an_organisation_after_a_country_keeps_that_name_and_two_countries_make_
     res = resolve(Article(id="q2", text=text), Extraction(mentions=_mentions(
         text, ("중국", "Place"), ("외교부", "Organization"), ("대한민국", "Place"), ("외교부", "Organization"))))
     assert {n.label for n in res.nodes.values() if n.cls == "Organization"} == {"중국 외교부", "대한민국 외교부"}
+
+
+def test_where_an_event_was_held_is_a_place_and_the_body_an_organisation():
+    text = "국회에서 열린 청문회가 끝났다. 국회는 법안을 통과시켰다."
+    venue, hearing = Mention("국회", "Organization", 0, 2), Mention("청문회", "Event", 8, 11)
+    body, bill = Mention("국회", "Organization", 18, 20), Mention("법안", "Product", 22, 24)
+    facts = [Fact(hearing, "locatedIn", venue, text, 0, 17, "test", 0.8),
+             Fact(body, "announced", bill, text, 18, len(text), "test", 0.8)]
+    res = resolve(Article(id="v1", text=text), Extraction(mentions=[venue, hearing, body, bill], facts=facts))
+    classes = {n.cls for n in res.nodes.values() if n.label == "국회"}
+    assert classes == {"Place", "Organization"}
+    (held,) = [f for f in res.facts if f.relation == "locatedIn"]
+    assert res.nodes[held.obj].cls == "Place"

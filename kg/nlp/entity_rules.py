@@ -114,7 +114,7 @@ _PLACE_HEADS = frozenset({"공화국", "주", "현", "왕국", "연방", "섬", 
 _INCIDENT_HEADS = frozenset({"사건", "사고", "포격", "침몰", "참사", "테러", "화재", "지진", "폭동", "학살", "파업",
                              "쿠데타", "전쟁"})
 # Nouns that place a clause in time or setting and never begin a name: …이 참석한 가운데 포럼이 열렸다.
-_NOT_IN_NAMES = frozenset({"가운데", "속", "중", "끝", "뒤", "후", "전", "이후", "이전", "당시", "무렵", "동안", "사이", "등",
+_NOT_IN_NAMES = frozenset({"가운데", "속", "중", "끝", "뒤", "후", "전", "이후", "이전", "직후", "직전", "당시", "무렵", "동안", "사이", "등",
                            "본래", "원래", "당초", "경", "께", "쯤"})
 _FORCES = frozenset({"육군", "해군", "공군", "해병대", "경찰", "검찰"})
 # Words for a country's government, which the country's name makes one organisation: 대한민국 정부.
@@ -436,7 +436,8 @@ class EntityRules:
             begin, m = words[n + 1][0], n + 1
             while m < len(words) and noun_core(doc, *words[m]) == words[m][1] and m - n < 4:
                 m += 1
-            if m == len(words):
+            # (열린 최고위원회의 직후 기자들과: a word of time ends the event before it, which the head rule reads)
+            if m == len(words) or any(doc[a:noun_core(doc, a, b)].text in _NOT_IN_NAMES for a, b in words[n + 1:m + 1]):
                 continue
             core_end = noun_core(doc, *words[m])
             if core_end == words[m][1] or not doc[core_end].tag_.startswith("J"):

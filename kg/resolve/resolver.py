@@ -136,9 +136,13 @@ def resolve(article: Article, extraction: Extraction) -> ResolvedArticle:
     # One name, one class in an article: the model may call 대한배터리 an organisation in one
     # sentence and a person in the next. The gazetteer decides, else the most frequent class
     # (ties go to Organization, the commonest confusion in news).
+    # Where an event was held is a place, though the same name is an organisation elsewhere: 국회에서
+    # 열린 회의 (the building) and 국회는 … 통과시켰다 (the assembly) are two nodes.
+    venues = {f.obj for f in extraction.facts
+              if f.relation == "locatedIn" and isinstance(f.obj, Mention) and f.obj.cls == "Organization"}
     votes: dict[str, Counter[str]] = {}
     for m in mentions:
-        if m.cls in _CONFUSABLE:
+        if m.cls in _CONFUSABLE and m not in venues:
             votes.setdefault(local_alias.get(clean_name(m.text), clean_name(m.text)), Counter())[m.cls] += 1
     # A slot only one class can fill outweighs the model's votes: 이나래 에코셀 대표 (memberOf) makes
     # 에코셀 an organisation however often the model called it a person elsewhere.
@@ -182,7 +186,7 @@ def resolve(article: Article, extraction: Extraction) -> ResolvedArticle:
     def name_of(m: Mention) -> tuple[str, str]:
         name = clean_name(m.text)
         name = local_alias.get(name, name)
-        cls = class_of(name, m.cls)
+        cls = "Place" if m in venues else class_of(name, m.cls)
         if cls == "Organization" and m in qualifier and len(countries.get(clean_name(m.text), ())) > 1:
             return f"{qualifier[m]} {name}", cls
         if cls == "Person" and name in last_word:
