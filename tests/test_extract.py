@@ -670,3 +670,20 @@ def test_a_foreign_name_kiwi_calls_common_nouns_after_a_title_and_must_not(nlp):
 def test_a_launched_name_with_a_gloss_in_brackets(nlp):
     got = facts(nlp, "현대자동차가 7세대 쏘나타(프로젝트명 LF)를 공식 출시했다.")
     assert ("현대자동차", "launched", "쏘나타", None) in got
+
+
+def test_a_statement_issued_is_announced_and_stays_in_its_article(nlp):
+    from kg.resolve import resolve
+
+    text = "누리재단은 20일 성명을 내고 우려를 표했다."
+    assert ("누리재단", "announced", "성명", None) in facts(nlp, text)
+    assert ("한빛전자", "announced", "대국민사과문", None) in facts(nlp, "한빛전자는 대국민사과문을 발표했다.")
+    # 내다 announces only a statement: a party fielding a candidate announces no one
+    assert not any(r == "announced" for _, r, _, _ in facts(nlp, "누리당은 김민수를 후보로 냈다."))
+    # two articles' statements are two nodes, though both are called 성명
+    iris = set()
+    for aid in ("a", "b"):
+        art = Article(id=aid, text=text, date="2024-05-14")
+        res = resolve(art, extract(nlp(text), art))
+        iris |= {n.iri for n in res.nodes.values() if n.label == "성명" and n.cls == "Product"}
+    assert len(iris) == 2

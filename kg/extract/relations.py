@@ -122,6 +122,7 @@ class Predicate:
 
     relation: str
     object_roles: tuple[str, ...]
+    object_classes: frozenset[str] | None = None  # narrower than the relation's: 성명을 내다, not 후보를 내다
 
 
 @cache
@@ -129,15 +130,16 @@ def predicate_lexicon() -> dict[str, Predicate]:
     """Korean predicate → :class:`Predicate`, from ``data/predicates.tsv``.
 
     >>> predicate_lexicon()["참석"]
-    Predicate(relation='attended', object_roles=('goal', 'obj'))
+    Predicate(relation='attended', object_roles=('goal', 'obj'), object_classes=None)
     """
     out = {}
     text = resources.files("kg.extract").joinpath("data", "predicates.tsv").read_text("utf8")
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        word, relation, roles, *_ = line.split("\t") + [""]
-        out[word.strip()] = Predicate(relation.strip(), tuple(r for r in roles.strip().split(",") if r))
+        word, relation, roles, classes, *_ = line.split("\t") + ["", ""]
+        out[word.strip()] = Predicate(relation.strip(), tuple(r for r in roles.strip().split(",") if r),
+                                      frozenset(c for c in classes.strip().split(",") if c) or None)
     return out
 
 
@@ -687,7 +689,7 @@ def _facts_for(doc, sent, tok, pred, passive, relative, local, following, phrase
         # over the clauses after it, as a topic subject does.
         objects = [ph.referent for ph in phrases if ph.end_tok <= clause_start and ph.role in pred.object_roles
                    and _topicalised(doc, ph)][-1:]
-    allowed = _OBJECT_CLASSES.get(pred.relation)
+    allowed = pred.object_classes or _OBJECT_CLASSES.get(pred.relation)
     topic_object = False
     if not objects and not passive and pred.relation in ("organized", "supported") and by_role.get("subj"):
         # 대회는 아시아e스포츠연맹이 주최했다: the event as the topic, the organiser as the subject.
@@ -777,7 +779,7 @@ def _facts_for(doc, sent, tok, pred, passive, relative, local, following, phrase
         for ph in by_role.get("com", []):
             if pred.relation in ("partneredWith", "met") and ph.referent is not None:
                 for s in subjects:
-                    if s is not ph.referent and ph.referent.cls in (_OBJECT_CLASSES[pred.relation] or _AGENTS):
+                    if s is not ph.referent and ph.referent.cls in (pred.object_classes or _OBJECT_CLASSES[pred.relation] or _AGENTS):
                         yield _fact(s, pred.relation, ph.referent, sent, s, tok,
                                     f"predicate:{tok.lemma_}", 0.75, modality)
     # A planned event has its date and place too: recorded with the plan's modality, not asserted.
@@ -1072,7 +1074,7 @@ def _noun_predicates(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[F
         if not (headline or after[0].tag_.startswith("XSV") or (
                 after[0].text in ("을", "를") and len(after) > 1 and after[1].pos_ in ("VERB", "NOUN"))):
             continue
-        allowed = _OBJECT_CLASSES.get(pred.relation)
+        allowed = pred.object_classes or _OBJECT_CLASSES.get(pred.relation)
         if allowed is not None and ref.cls not in allowed or _polarity(doc, nxt, sent.end) == "negated":
             continue
         agents = _AGENTS | {"Place"} if pred.relation in ("won", "attended") else _AGENTS

@@ -36,6 +36,7 @@ from kg.nlp.lexicon import (
     ORG_SUFFIXES,
     POSITION_WORDS,
     SETTLEMENT_WORDS,
+    STATEMENT_WORDS,
     TIME_DETERMINERS,
     VENUE_HEADS,
     gazetteer,
@@ -640,12 +641,17 @@ class EntityRules:
 
     def _documents(self, doc: Doc, words: list[tuple[int, int]]) -> Iterator[Span]:
         """정부조직 개편안을 발표했다, 권력 기관 개혁안을 발표했다: a named document brought out is a
-        product (one generic word, 개정안을, names none)."""
+        product (one generic word, 개정안을, names none); so is a statement issued (성명을 냈다)."""
         for n, (start, end) in enumerate(words):
             core_end = noun_core(doc, start, end)
-            if core_end == start or core_end >= end or doc[core_end].text not in ("을", "를") or n + 1 >= len(words) \
-                    or not doc[words[n + 1][0]].text.startswith(_PUBLISH_CUES) \
-                    or not _ends_with(doc[start:core_end].text, _DOCUMENT_HEADS):
+            if core_end == start or core_end >= end or doc[core_end].text not in ("을", "를") or n + 1 >= len(words):
+                continue
+            verb = doc[words[n + 1][0]]
+            # 성명을 내고, 대국민사과문을 발표했다: a statement issued is one, whatever words come before it.
+            if doc[start:core_end].text in STATEMENT_WORDS and (verb.text.startswith(_PUBLISH_CUES) or verb.lemma_ == "내다"):
+                yield Span(doc, start, core_end, label="AF")
+                continue
+            if not verb.text.startswith(_PUBLISH_CUES) or not _ends_with(doc[start:core_end].text, _DOCUMENT_HEADS):
                 continue
             begin = start
             for p_start, p_end in reversed(words[max(0, n - 3):n]):

@@ -6,7 +6,7 @@ from functools import cache
 from importlib import resources
 
 __all__ = ["word_list", "gazetteer", "gazetteer_entries", "EVENT_HEADS", "POSITION_WORDS", "ORG_SUFFIXES", "TIME_DETERMINERS",
-           "SETTLEMENT_WORDS",
+           "SETTLEMENT_WORDS", "STATEMENT_WORDS",
            "VENUE_HEADS", "KOREAN_SURNAMES"]
 
 
@@ -28,6 +28,10 @@ POSITION_WORDS = word_list("positions")
 ORG_SUFFIXES = word_list("org_suffixes")
 # Words for a settlement that a place's name follows: 작은 도시 스비보드진.
 SETTLEMENT_WORDS = frozenset({"도시", "소도시", "마을", "도읍", "수도", "항구도시", "섬"})
+# What one issues (성명을 냈다, 대국민사과문을 발표했다): a product of its article, and a node of that
+# article alone, since every statement has the same word for a name.
+STATEMENT_WORDS = frozenset({"성명", "성명서", "공동성명", "규탄성명", "사과문", "대국민사과문", "입장문", "호소문",
+                             "결의문", "담화문", "논평", "경고문", "공개서한"})
 # Nouns that end the name of a place where things happen (…장례식장, …호텔).
 VENUE_HEADS = frozenset({"장례식장", "센터", "호텔", "공원", "경기장", "체육관", "박물관", "미술관", "초등학교", "중학교",
                          "고등학교", "광장", "회관", "전시장", "공연장", "컨벤션", "캠프", "본사", "청사", "기념관", "극장",

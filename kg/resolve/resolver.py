@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 
 from kg.extract.records import Extraction, Fact, Mention
 from kg.ingest.article import Article
-from kg.nlp.lexicon import EVENT_HEADS, KOREAN_SURNAMES, gazetteer_entries
+from kg.nlp.lexicon import EVENT_HEADS, KOREAN_SURNAMES, STATEMENT_WORDS, gazetteer_entries
 from kg.resolve.iri import entity_iri
 
 __all__ = ["Node", "ResolvedFact", "ResolvedArticle", "resolve", "clean_name"]
@@ -214,6 +214,8 @@ def resolve(article: Article, extraction: Extraction) -> ResolvedArticle:
             label = name
             context = person_context.get(name)
             key = f"{name}--{context}" if context else f"{name}--{article.id}"
+        elif cls == "Product" and name in STATEMENT_WORDS:
+            label, key = name, f"{name}--{article.id}"  # every article's 성명 is another statement
         else:
             label, key = name, name
         iri = entity_iri(cls, key)
