@@ -352,3 +352,9 @@ def test_a_word_of_time_ends_what_was_held(nlp):
     got = entities(nlp, "최연혜 사장은 어제 국회에서 열린 새누리당 최고위원회의 직후 기자들과 만났다.")
     assert ("새누리당 최고위원회의", "EV") in got
     assert not any("기자들" in text for text, _ in got)
+
+
+@pytest.mark.parametrize("text", ["김민수와 ㈜누리텔레콤 박준호 대표가 만났다.", "김민수와 (주)누리텔레콤 박준호 대표가 만났다."])
+def test_a_company_form_written_together_with_the_name(nlp, text):
+    name = "(주)누리텔레콤" if "(주)" in text else "㈜누리텔레콤"
+    assert (name, "OG") in entities(nlp, text)

@@ -174,7 +174,7 @@ def test_medals_and_titles_won_and_quoted_words_are_no_arguments(nlp):
     assert ("박하준", "won", "금메달", None) in facts(nlp, "박하준은 이 대회에서 금메달을 땄다.")
     # the events inside a reported quote are not what the reporting verb announces
     text = '한빛연맹은 "예정되었던 모든 경기와 대회를 무기한 연기하기로 결정했다"고 성명서를 발표했다.'
-    assert not any(r == "announced" for _, r, _, _ in facts(nlp, text))
+    assert {(o, r) for _, r, o, _ in facts(nlp, text) if r == "announced"} == {("성명서", "announced")}
 
 
 def test_the_part_of_an_event_leaves_its_role_to_the_event(nlp):
@@ -687,3 +687,13 @@ def test_a_statement_issued_is_announced_and_stays_in_its_article(nlp):
         res = resolve(art, extract(nlp(text), art))
         iris |= {n.iri for n in res.nodes.values() if n.label == "성명" and n.cls == "Product"}
     assert len(iris) == 2
+
+
+def test_a_genitive_organisation_reaches_over_a_qualified_title_and_a_list(nlp):
+    got = facts(nlp, "한빛시청의 중앙 수비수 김민수와 백업 골키퍼 박준호 등이 부상을 입었다.")
+    assert ("김민수", "memberOf", "한빛시청", None) in got
+    assert ("박준호", "memberOf", "한빛시청", None) in got
+    # a member of the list with an organisation of its own belongs to that one only
+    got = facts(nlp, "한빛전자의 CEO 김민수와 ㈜누리텔레콤 박준호 대표가 만났다.")
+    assert ("박준호", "memberOf", "㈜누리텔레콤", None) in got
+    assert ("박준호", "memberOf", "한빛전자", None) not in got

@@ -489,6 +489,7 @@ def _close(doc: Doc, ents: list[Span]) -> _Phrase:
 def _apposition(sent: Span, phrases: list[_Phrase], people_by_position: dict[str, Mention]) -> Iterable[Fact]:
     """이종호 과학기술정보통신부 장관 → holdsPosition 장관, memberOf 과학기술정보통신부."""
     ended = bool(_LEFT.search(sent.text))  # 제명된 …: no membership from this sentence
+    owners: dict[int, Mention] = {}  # phrase → the organisation in the genitive before it
     for ph in phrases:
         person = next((m for m in ph.mentions if m.cls == "Person"), None)
         if person is None or len(person.text) < 2:  # a bare surname (윤 대표) is resolved later
@@ -517,10 +518,21 @@ def _apposition(sent: Span, phrases: list[_Phrase], people_by_position: dict[str
             org = Mention(org.text, "Organization", org.start, org.end)
             yield _fact(person, "memberOf", org, sent, person, org, "bracket-apposition", 0.75)
         # 더불어민주당의 문재인 후보 / 애플의 CEO 스티브 잡스: the organisation in the genitive.
+        # (토고 대표팀의 중앙 수비수 세르제 아칵포: a plain noun may qualify the title)
         prev = next((p for p in reversed(phrases) if p.end_tok <= ph.start_tok), None)
-        if prev is not None and prev.role == "gen" and prev.end_tok == ph.start_tok and prev.referent is not None \
-                and prev.referent.cls == "Organization" and len(prev.mentions) == 1 and not ended:
-            yield _fact(person, "memberOf", prev.referent, sent, prev.referent, person, "genitive-apposition", 0.75)
+        gap = doc[prev.end_tok:ph.start_tok] if prev is not None else None
+        adjacent = gap is not None and (not len(gap) or len(gap) <= 2 and ph.mentions[0].cls == "Position"
+                                        and all(t.tag_ == "NNG" for t in gap))
+        owner = None
+        if prev is not None and adjacent and not ended:
+            if prev.role == "gen" and prev.referent is not None and prev.referent.cls == "Organization" \
+                    and len(prev.mentions) == 1:
+                owner = prev.referent
+            elif prev.role == "com" and not any(m.cls == "Organization" for m in ph.mentions):
+                owner = owners.get(id(prev))  # …의 수비수 A와 골키퍼 B: the genitive reaches over the list
+        if owner is not None:
+            owners[id(ph)] = owner
+            yield _fact(person, "memberOf", owner, sent, owner, person, "genitive-apposition", 0.75)
 
 
 def _resolve_short_mentions(doc: Doc, phrases: list[_Phrase], people_by_position: dict[str, Mention],

@@ -473,11 +473,20 @@ class EntityRules:
     def _orgs_and_positions(self, doc: Doc, words: list[tuple[int, int]]) -> Iterator[Span]:
         known = gazetteer()
         for n, (start, end) in enumerate(words):
-            if doc[start].text in ("주식회사", "(", "㈜") and doc[start:end].text in ("주식회사", "(주)", "㈜") \
+            # ((주)누리텔레콤: the words leave the brackets out, 주 stands alone)
+            bracketed = doc[start:end].text == "주" and doc[max(0, start - 1):end + 1].text == "(주)"
+            if (bracketed or doc[start].text in ("주식회사", "(", "㈜") and doc[start:end].text in ("주식회사", "(주)", "㈜")) \
                     and n + 1 < len(words):
                 # 주식회사 에스알(SR)은: the company form and the name are one organisation.
                 name_end = noun_core(doc, *words[n + 1])
                 if name_end > words[n + 1][0]:
+                    yield Span(doc, start - 1 if bracketed else start, name_end, label="OG")
+                continue
+            form = 3 if doc[start:start + 3].text == "(주)" else 1 if doc[start].text in ("주식회사", "㈜") else 0
+            if form and start + form < end:
+                # ㈜누리텔레콤: the form written together with the name
+                name_end = noun_core(doc, start + form, end)
+                if name_end > start + form:
                     yield Span(doc, start, name_end, label="OG")
                 continue
             if doc[start].text in ("[", "<", "《") and start + 1 < end:
