@@ -358,3 +358,10 @@ def test_a_word_of_time_ends_what_was_held(nlp):
 def test_a_company_form_written_together_with_the_name(nlp, text):
     name = "(주)누리텔레콤" if "(주)" in text else "㈜누리텔레콤"
     assert (name, "OG") in entities(nlp, text)
+
+
+def test_a_name_glossed_in_its_own_script_after_a_title(nlp):
+    got = entities(nlp, "누리 학원의 학생회장인 미나세 하루카(水瀬 ハルカ), 부회장인 키리타니 소라(桐谷 ソラ)가 등장한다.")
+    assert {("미나세 하루카", "PS"), ("키리타니 소라", "PS")} <= got
+    # a place glossed after a word that is no title stays what it was
+    assert not any(label == "PS" for _, label in entities(nlp, "수도인 도쿄(東京)에서 회의가 열렸다."))

@@ -242,8 +242,9 @@ class EntityRules:
         """공항, 허리케인 as a person: one common noun in Kiwi's dictionary names no one (a name Kiwi does
         not know, 김도윤 read as a common noun, scores low and stays)."""
         # (오+민+석: a name Kiwi cuts into single letters is no word of its dictionary)
+        # (소라(ソラ): a word glossed in a foreign script is that script's name, whatever Kiwi knows)
         return ent.label_ == "PS" and all(t.tag_ in ("NNG", "XSN") and len(t.text) >= 2 for t in ent) \
-            and not any(self._unknown_word(t.text) for t in ent)
+            and not any(self._unknown_word(t.text) for t in ent) and not _glossed(ent.doc, ent.end)
 
     def _common_word(self, text: str) -> bool:
         """Whether Kiwi's dictionary knows ``text`` as one common noun (정권, 국민; not 베를린)."""
@@ -1013,6 +1014,30 @@ def _foreign_names_by_titles(doc: Doc, words: list[tuple[int, int]], titles: lis
         if len(run) >= 2 and noun_core(doc, *words[run[-1]]) != words[run[-1]][1]:
             last_start, last_end = words[run[-1]]
             yield Span(doc, words[run[0]][0], noun_core(doc, last_start, last_end), label="PS")
+        # 학생회장인 아마쿠사 시노(天草 シノ): after "TITLE인", Hangul words glossed in a foreign script
+        # are the name written in that script, whatever Kiwi made of the words.
+        if title.end + 1 < len(doc) and doc[title.end].text == "인" and doc[title.end].tag_.startswith("VCP") \
+                and doc[title.end].whitespace_:
+            n = index.get(title.end + 1)
+            for last in range(n, min(n + 2, len(words) - 1)) if n is not None else ():
+                begin, end = words[n][0], words[last][1]
+                text = doc[begin:end].text
+                if not re.fullmatch(r"[가-힣]{1,6}(?: [가-힣]{1,6})?", text) or text in word_list("places") \
+                        or text in gazetteer():
+                    break
+                if _glossed(doc, end):
+                    yield Span(doc, begin, end, label="PS")
+                    break
+
+
+def _glossed(doc: Doc, i: int) -> bool:
+    """True when brackets at token ``i`` hold only Chinese or Japanese script: 시노(天草 シノ)."""
+    if i >= len(doc) or doc[i].text != "(":
+        return False
+    close = next((t.i for t in doc[i + 1:i + 8] if t.text == ")"), None)
+    inner = doc[i + 1:close] if close is not None else None
+    return bool(inner) and all(t.tag_ in ("SH", "SW") or t.is_space for t in inner) \
+        and any(re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", t.text) for t in inner)
 
 
 def _outside(ent: Span, taken: set[int]) -> list[Span]:
@@ -1370,7 +1395,8 @@ def _split_person_org(ents: list[Span]) -> Iterator[Span]:
                 ent.text.endswith("대") and len(ent.text) >= 3 and not _KOREAN_NAME.match(ent.text))):
             yield Span(ent.doc, ent.start, ent.end, label="OG")
             continue
-        words = eojeols(ent) if ent.label_ == "PS" else []
+        # (키리타니 소라(桐谷 ソラ): a name glossed in its own script is whole, 소라 is no Korean name)
+        words = eojeols(ent) if ent.label_ == "PS" and not _glossed(ent.doc, ent.end) else []
         if len(words) > 1:
             doc = ent.doc
             first = doc[words[0][0]:words[0][1]].text
