@@ -697,3 +697,9 @@ def test_a_genitive_organisation_reaches_over_a_qualified_title_and_a_list(nlp):
     got = facts(nlp, "한빛전자의 CEO 김민수와 ㈜누리텔레콤 박준호 대표가 만났다.")
     assert ("박준호", "memberOf", "㈜누리텔레콤", None) in got
     assert ("박준호", "memberOf", "한빛전자", None) not in got
+
+
+def test_a_will_inside_a_quote_does_not_make_the_speakers_attendance_planned(nlp):
+    got = facts(nlp, '김민수 장관은 3일 누리당과의 고위당정협의회에서 "조치를 계속 지켜보겠다"라고 말했다.')
+    assert ("김민수", "attended", "고위당정협의회", None) in got
+    assert not any(m == "planned" for _, _, _, m in got)

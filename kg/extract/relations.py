@@ -1117,6 +1117,7 @@ def _at_events(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[Fact]:
     an event took part in it — the sentence's agent, when the verb the event phrase belongs to ends the
     clause (not 청문회에서 한 발언, a noun's modifier) and is neither negated nor the event's own
     (회의에서 열린, 선거에서 당선된, 사고에서 숨진: elections and incidents are no gatherings)."""
+    speech = _speech_ranges(doc, sent)
     for n, ph in enumerate(phrases):
         event = ph.referent
         # (a plain 에서: not the topic 에서는, which sets the scene for the whole sentence)
@@ -1124,8 +1125,10 @@ def _at_events(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[Fact]:
                 or "에서" not in doc[ph.start_tok:ph.end_tok].text or _topicalised(doc, ph) \
                 or doc[ph.end_tok - 1].text == "도":  # (어느 나라의 훈련에서도: any such event, not one)
             continue
-        verb = next((t for t in doc[ph.end_tok:sent.end] if t.tag_.startswith(("VV", "XSV", "VA"))
-                     or "+VCP" in t.tag_), None)
+        # (회의에서 "…하겠다"라고 말했다: the verb of the event's own clause, not one inside a quote)
+        quote = _quote_at(doc[ph.start_tok].idx, speech)
+        verb = next((t for t in doc[ph.end_tok:sent.end] if (t.tag_.startswith(("VV", "XSV", "VA"))
+                     or "+VCP" in t.tag_) and _quote_at(t.idx, speech) == quote), None)
         if verb is None or _polarity(doc, verb, sent.end) == "negated":
             continue
         word_end = _predicate_word_end(doc, verb)
