@@ -703,3 +703,15 @@ def test_a_will_inside_a_quote_does_not_make_the_speakers_attendance_planned(nlp
     got = facts(nlp, '김민수 장관은 3일 누리당과의 고위당정협의회에서 "조치를 계속 지켜보겠다"라고 말했다.')
     assert ("김민수", "attended", "고위당정협의회", None) in got
     assert not any(m == "planned" for _, _, _, m in got)
+
+
+def test_titles_around_brackets(nlp):
+    # a short name the text gives in brackets between the organisation and the title
+    got = facts(nlp, "김하늘 과학기술정보통신부(이하 과기정통부) 장관은 이날 계획을 발표했다.")
+    assert {("김하늘", "holdsPosition", "장관", None), ("김하늘", "memberOf", "과학기술정보통신부", None)} <= got
+    # the title and its organisation in an aside after the name
+    got = facts(nlp, "한빛재단은 데이비드 모건(David Morgan, 하버드대 교수, 72)을 수상자로 선정했다.")
+    assert {("데이비드 모건", "holdsPosition", "교수", None), ("데이비드 모건", "memberOf", "하버드대", None)} <= got
+    # (a former title in the aside is no title held)
+    got = facts(nlp, "한빛재단은 데이비드 모건(David Morgan, 전 하버드대 교수)을 수상자로 선정했다.")
+    assert not any(r == "holdsPosition" for _, r, _, _ in got)

@@ -242,8 +242,9 @@ def _phrases(doc: Doc, sent: Span) -> list[_Phrase]:
     asides: set[int] = set()
     with_aside: set[int] = set()  # where the mentions end that an aside follows
     for n, e in enumerate(ents):
+        # (교육과학기술부(이하 교과부) 장관: so is a short name the text gives for it)
         inside = [x for x in _bracket_after(doc, e, ents) if e.label_ == "PS" or (
-            e.label_ == "OG" and x.label_ == "OG" and x.text.isascii()
+            e.label_ == "OG" and x.label_ == "OG"
             and any(t.label_ == "CV" and t.start == x.end + 1 for t in ents[n + 1:n + 3]))]
         if inside:
             asides.update(id(x) for x in inside)
@@ -1030,14 +1031,20 @@ def _unbalanced(text: str) -> bool:
 
 def _bracketed_heads(doc: Doc, sent: Span) -> Iterable[Fact]:
     """국립경주박물관(관장 이영훈), 미래창조과학부(장관 최양희): the head named in brackets;
-    올리버 하트(68, 영국, 하버드대 교수): a person's title in brackets."""
+    올리버 하트(68, 영국, 하버드대 교수), 데이비드 모건(David Morgan, 하버드대 교수, 72): a person's
+    title in brackets."""
     ents = [e for e in doc.ents if sent.start <= e.start < sent.end]
     for i, person in enumerate(ents):
         if person.label_ != "PS" or person.end >= sent.end or doc[person.end].text != "(":
             continue
         close = next((t.i for t in doc[person.end:min(sent.end, person.end + 20)] if t.text == ")"), None)
         inside = [e for e in ents[i + 1:] if close is not None and e.end <= close]
-        if inside and inside[-1].label_ == "CV" and inside[-1].end == close:
+        # (데이비드 사울레스(David J. Thouless, 워싱턴대 명예교수, 82): an age may follow the title)
+        while inside and inside[-1].label_ == "QT" and doc[inside[-1].start - 1].text == ",":
+            inside.pop()
+        end = inside[-1].end if inside else None
+        if inside and inside[-1].label_ == "CV" and doc[end].text in (")", ",") \
+                and not _FORMER.search(doc[person.end:end].text):
             p, t = _mention(person), _mention(inside[-1])
             yield _fact(p, "holdsPosition", t, sent, p, t, "bracketed-title", 0.8)
             if len(inside) > 1 and inside[-2].label_ == "OG" and inside[-1].start - inside[-2].end <= 1:
