@@ -354,10 +354,13 @@ def test_a_word_of_time_ends_what_was_held(nlp):
     assert not any("기자들" in text for text, _ in got)
 
 
-@pytest.mark.parametrize("text", ["김민수와 ㈜누리텔레콤 박준호 대표가 만났다.", "김민수와 (주)누리텔레콤 박준호 대표가 만났다."])
-def test_a_company_form_written_together_with_the_name(nlp, text):
-    name = "(주)누리텔레콤" if "(주)" in text else "㈜누리텔레콤"
-    assert (name, "OG") in entities(nlp, text)
+@pytest.mark.parametrize("text,name", [("김민수와 ㈜누리텔레콤 박준호 대표가 만났다.", "㈜누리텔레콤"),
+                                       ("김민수와 (주)누리텔레콤 박준호 대표가 만났다.", "(주)누리텔레콤"),
+                                       ("김민수와 누리텔레콤(주) 박준호 대표가 만났다.", "누리텔레콤(주)")])
+def test_a_company_form_written_together_with_the_name(nlp, text, name):
+    got = entities(nlp, text)
+    assert (name, "OG") in got
+    assert ("박준호", "PS") in got and ("대표", "CV") in got
 
 
 def test_a_name_glossed_in_its_own_script_after_a_title(nlp):

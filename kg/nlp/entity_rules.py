@@ -476,6 +476,10 @@ class EntityRules:
         for n, (start, end) in enumerate(words):
             # ((주)누리텔레콤: the words leave the brackets out, 주 stands alone)
             bracketed = doc[start:end].text == "주" and doc[max(0, start - 1):end + 1].text == "(주)"
+            if bracketed and start >= 2 and not doc[start - 2].whitespace_:
+                if n > 0 and words[n - 1][1] == start - 1 and noun_core(doc, *words[n - 1]) == start - 1:
+                    yield Span(doc, words[n - 1][0], end + 1, label="OG")  # 한빛전자(주): the form after the name
+                continue
             if (bracketed or doc[start].text in ("주식회사", "(", "㈜") and doc[start:end].text in ("주식회사", "(주)", "㈜")) \
                     and n + 1 < len(words):
                 # 주식회사 에스알(SR)은: the company form and the name are one organisation.
