@@ -715,3 +715,19 @@ def test_titles_around_brackets(nlp):
     # (a former title in the aside is no title held)
     got = facts(nlp, "한빛재단은 데이비드 모건(David Morgan, 전 하버드대 교수)을 수상자로 선정했다.")
     assert not any(r == "holdsPosition" for _, r, _, _ in got)
+
+
+@pytest.mark.parametrize("text", [
+    # a verb that only links a noun (…에 대한) is not the clause the event belongs to
+    "김민수 의원은 어제 국회 기자회견에서 선진화법에 대한 위헌심판 청구를 검토하기로 했다며 이같이 밝혔다.",
+    # nor is one inside the quote, with a topic of its own there
+    '7일 누리당 후원 행사에서 김민수는 박준호에 대해 "그는 농담하지 않았다"고 말했다고 한빛통신이 보도했다.',
+])
+def test_who_speaks_at_an_event_attended_it(nlp, text):
+    got = facts(nlp, text)
+    assert any(s == "김민수" and r == "attended" and m is None for s, r, _, m in got)
+
+
+def test_convening_a_meeting_organises_it(nlp):
+    got = facts(nlp, "김민수 국무총리는 이날 긴급 국가안전보장회의를 소집했다.")
+    assert ("김민수", "organized", "긴급 국가안전보장회의", None) in got

@@ -114,6 +114,8 @@ _AGENTS = {"Person", "Organization"}
 _NOT_GATHERINGS = ("선거", "대선", "총선", "경선", "사건", "사고", "참사", "지진", "화재", "전쟁", "테러", "폭발",
                              "침몰", "태풍", "게이트", "사태", "상", "메달", "MVP", "왕")  # (and prizes)
 _PASSIVE = {"열리다": "organized", "개최되다": "organized"}
+# Verbs that only link a noun to another (…에 대한 발언, …을 위한 회의): no clause of their own.
+_LINKING_VERBS = frozenset({"대하다", "관하다", "위하다", "의하다", "통하다", "따르다"})
 
 
 @dataclass(frozen=True)
@@ -1119,6 +1121,27 @@ def _noun_predicates(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[F
             yield _fact(subject, pred.relation, ref, sent, subject, nxt, f"noun-predicate:{nxt.text}", 0.7, modality)
 
 
+def _clause_verb(doc: Doc, start: int, end: int, quote: tuple[int, int] | None,
+                 speech: list[tuple[int, int]]) -> Token | None:
+    """The first verb after ``start`` that an argument there belongs to: not one inside another quote
+    (회의에서 "…하겠다"라고 말했다), not one of a reported clause (…하기로 했다며 이같이 밝혔다), not a
+    verb that only links a noun (…에 대한, …을 위한)."""
+    i = start
+    for t in doc[start:end]:
+        if t.i < i or not (t.tag_.startswith(("VV", "XSV", "VA")) or "+VCP" in t.tag_) \
+                or _quote_at(t.idx, speech) != quote or t.lemma_ in _LINKING_VERBS:
+            continue
+        clause_end = next((u.i + 1 for u in doc[t.i:end] if any(m.endswith(("/EC", "/EF")) for m in u._.morphs or ())),
+                          end)
+        # (…"라며, "…"고 말했다고 보도했다: saying is an act at the event, whoever reports it)
+        said = t.lemma_ in _SAID_VERBS or t.i > 0 and doc[t.i - 1].text in _SAID_NOUNS and t.tag_.startswith("XSV")
+        if _reported_between(doc, t.i, clause_end) and not said:
+            i = clause_end
+            continue
+        return t
+    return None
+
+
 def _at_events(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[Fact]:
     """이재용은 국회 청문회에서 이렇게 말했다, 한나라당은 비상대책위원회의에서 합의하였다: who acts at
     an event took part in it — the sentence's agent, when the verb the event phrase belongs to ends the
@@ -1132,16 +1155,15 @@ def _at_events(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[Fact]:
                 or "에서" not in doc[ph.start_tok:ph.end_tok].text or _topicalised(doc, ph) \
                 or doc[ph.end_tok - 1].text == "도":  # (어느 나라의 훈련에서도: any such event, not one)
             continue
-        # (회의에서 "…하겠다"라고 말했다: the verb of the event's own clause, not one inside a quote)
         quote = _quote_at(doc[ph.start_tok].idx, speech)
-        verb = next((t for t in doc[ph.end_tok:sent.end] if (t.tag_.startswith(("VV", "XSV", "VA"))
-                     or "+VCP" in t.tag_) and _quote_at(t.idx, speech) == quote), None)
+        verb = _clause_verb(doc, ph.end_tok, sent.end, quote, speech)
         if verb is None or _polarity(doc, verb, sent.end) == "negated":
             continue
         word_end = _predicate_word_end(doc, verb)
         if any("ETM" in t.tag_ for t in doc[verb.i:word_end]) or verb.lemma_ in ("열리다", "개최되다", "열다"):
             continue
-        if any(p.start_tok < verb.i and p.start_tok > ph.end_tok and p.role in ("subj", "topic") for p in phrases):
+        if any(p.start_tok < verb.i and p.start_tok > ph.end_tok and p.role in ("subj", "topic")
+               and _quote_at(doc[p.start_tok].idx, speech) == quote for p in phrases):
             continue  # 회의에서 위원장이 …: the subject after it is the clause's own, read below
         agents = [p for p in phrases[:n] if p.role in ("subj", "topic") and p.referent is not None
                   and p.referent.cls in _AGENTS] or [
