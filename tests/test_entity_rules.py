@@ -368,3 +368,9 @@ def test_a_name_glossed_in_its_own_script_after_a_title(nlp):
     assert {("미나세 하루카", "PS"), ("키리타니 소라", "PS")} <= got
     # a place glossed after a word that is no title stays what it was
     assert not any(label == "PS" for _, label in entities(nlp, "수도인 도쿄(東京)에서 회의가 열렸다."))
+
+
+def test_a_road_is_a_place(nlp):
+    # (a model may read 한강대로 as a university's name, 세종대로 as a person)
+    got = rules_on(nlp, "한강대로와 세종대로 일대에서 집회가 열렸다.", [("한강대로", "OG"), ("세종대로", "PS")])
+    assert {("한강대로", "LC"), ("세종대로", "LC")} <= got

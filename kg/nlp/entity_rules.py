@@ -66,6 +66,7 @@ _TITLE_SUFFIXES = frozenset({"위원장", "원장", "관장", "처장", "청장"
                              "학부장", "집행장", "보좌관", "비서관", "수석", "대변인", "특보", "위원", "회장", "사장",
                              "총장", "의장", "감독", "대표", "장관", "차관", "총리", "대사"})
 _ADMIN_UNITS = ("구", "동", "군", "읍", "면", "리")
+_ROADS = ("대로", "고속도로", "순환로", "터널", "대교")
 # Words that begin the name of a public venue: 국가체육장, 시립미술관.
 _PUBLIC = ("국가", "국립", "시립", "도립", "구립", "중앙", "국제", "종합", "시민")
 # Words before a quoted title that make it a work (a Product): 영화 '엉클 분미'.
@@ -1163,8 +1164,10 @@ def _places_by_form(doc: Doc, words: list[tuple[int, int]], ents: list[Span]) ->
     # A known place the model called a person or an organisation (에티오피아 PS, 나이지리아 OG)
     # is a place: a country keeps one node and class whatever it does in the sentence.
     # (부산시, 경기도 called a person: a known place with its unit is no person either)
+    # (세종대로, 올림픽대로, 경부고속도로: a road is a place, though 한강대로 reads like a university's name)
     ents = [Span(doc, e.start, e.end, label="LC") if e.label_ in ("PS", "OG") and e.text in places
-            or e.label_ == "PS" and e.text[-1:] in ("시", "도", "군", "구") and e.text[:-1] in places else e
+            or e.label_ == "PS" and e.text[-1:] in ("시", "도", "군", "구") and e.text[:-1] in places
+            or e.label_ in ("PS", "OG") and len(e.text) >= 4 and e.text.endswith(_ROADS) else e
             for e in ents]
     # 조선민주주의인민공화국 with only 인민 found: a known place written as a word replaces what lies inside it.
     inside = []
