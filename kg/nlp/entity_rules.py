@@ -864,11 +864,20 @@ def _in_anniversary(doc: Doc, i: int) -> bool:
 
 
 def _whole_word_surnames(doc: Doc, words: list[tuple[int, int]], ents: list[Span]) -> list[Span]:
-    """박|칼린은 read as the person 박: a surname alone that a word's nouns go on from is the whole name."""
+    """박|칼린은 read as the person 박: a surname alone that a word's nouns go on from is the whole name;
+    so is a word of three letters, a surname first, that the person's span ends (유인|석)."""
     ends = {start: end for start, end in words}
+    word_of = {i: (start, end) for start, end in words for i in range(start, end)}
     taken = {i for e in ents for i in range(e.start, e.end)}
     out = []
     for ent in ents:
+        # 유인|석 read as the person 석: Kiwi cut a name it took for common nouns; the word is the name.
+        start, end = word_of.get(ent.start, (ent.start, ent.start))
+        core_end = noun_core(doc, start, end) if end > start else start
+        if ent.label_ == "PS" and start < ent.start and ent.end <= core_end \
+                and not any(i in taken for i in range(start, ent.start)) \
+                and _KOREAN_NAME.match(doc[start:core_end].text) and len(doc[start:core_end].text) == 3:
+            ent = Span(doc, start, core_end, label="PS")
         end = ends.get(ent.start)
         if ent.label_ == "PS" and len(ent) == 1 and ent.text in KOREAN_SURNAMES and end is not None and end > ent.end:
             core = ent.end
