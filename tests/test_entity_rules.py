@@ -375,3 +375,7 @@ def test_a_road_is_a_place(nlp):
     # (a model may read 한강대로 as a university's name, 세종대로 as a person)
     got = rules_on(nlp, "한강대로와 세종대로 일대에서 집회가 열렸다.", [("한강대로", "OG"), ("세종대로", "PS")])
     assert {("한강대로", "LC"), ("세종대로", "LC")} <= got
+
+
+def test_a_known_name_in_two_words_is_one_entity(nlp):
+    assert ("유엔 안보리", "OG") in entities(nlp, "북한의 미사일 발사는 유엔 안보리 결의를 위반한 것이다.")

@@ -282,6 +282,7 @@ class EntityRules:
         spans += self._held_events(doc, words)
         spans += self._held_venues(doc, words)
         spans += self._orgs_and_positions(doc, words)
+        spans += _known_phrases(doc, words)
         spans += self._local_titles(doc, words)
         spans += self._institutions(doc, words)
         spans += self._described_companies(doc, words)
@@ -1042,6 +1043,19 @@ def _foreign_names_by_titles(doc: Doc, words: list[tuple[int, int]], titles: lis
                 if _glossed(doc, end):
                     yield Span(doc, begin, end, label="PS")
                     break
+
+
+def _known_phrases(doc: Doc, words: list[tuple[int, int]]) -> Iterator[Span]:
+    """유엔 안보리, 대한민국 국회: a name of the gazetteer written in two or three words."""
+    known = gazetteer()
+    for n in range(len(words) - 1):
+        for k in (1, 2):
+            if n + k >= len(words) or any(noun_core(doc, *w) != w[1] for w in words[n:n + k]):
+                break
+            core_end = noun_core(doc, *words[n + k])
+            text = doc[words[n][0]:core_end].text
+            if core_end > words[n + k][0] and text in known:
+                yield Span(doc, words[n][0], core_end, label="LC" if known[text] == "Place" else "OG")
 
 
 def _glossed(doc: Doc, i: int) -> bool:
