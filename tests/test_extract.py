@@ -79,7 +79,8 @@ def gold_files(tmp_path):
                      {"label": "한독 스타트업 간담회", "type": "Event", "aliases": []}],
         "facts": [{"s": "박서준", "p": "attended", "o": "한독스타트업간담회", "s_alt": [], "o_alt": []},
                   {"s": "박서준", "p": "holdsPosition", "o": "장관"},
-                  {"s": "박서준", "p": "visited", "o": "베를린"}],
+                  {"s": "박서준", "p": "visited", "o": "베를린"},
+                  {"s": "최강민", "p": "holdsPosition", "o": "사장"}],
         "absent": [{"s": "최강민", "p": "attended", "o": "협약식", "why": "negated"}],
     }, ensure_ascii=False) + "\n", encoding="utf8")
     return gold, articles
@@ -91,11 +92,11 @@ def test_evaluation_counts_matches_misses_and_extras(nlp, gold_files):
 
     report = evaluate_facts(nlp, gold, list(read_inputs([articles])))
     overall = report["overall"]
-    # attended and holdsPosition match (spaces and punctuation ignored); visited is missed;
+    # attended and both holdsPosition match (spaces and punctuation ignored); visited is missed;
     # memberOf 산업통상자원부 is extracted but not in this gold.
-    assert (overall["tp"], overall["fn"]) == (2, 1)
+    assert (overall["tp"], overall["fn"]) == (3, 1)
     assert overall["fp"] == 1 and report["per_relation"]["memberOf"]["fp"] == 1
-    assert overall["p"] == pytest.approx(2 / 3, abs=1e-3) and overall["r"] == pytest.approx(2 / 3, abs=1e-3)
+    assert overall["p"] == pytest.approx(3 / 4, abs=1e-3) and overall["r"] == pytest.approx(3 / 4, abs=1e-3)
     assert report["absent_produced"] == []
     assert report["entities"] == {"found": 2, "total": 2, "share": 1.0, "missing": []}
     assert report["misses"] == [{"article": "g1", "s": "박서준", "p": "visited", "o": "베를린"}]
@@ -105,7 +106,7 @@ def test_eval_facts_command(gold_files):
     gold, articles = gold_files
     result = CliRunner().invoke(app, ["eval", "facts", str(gold), "--articles", str(articles), "--json"])
     assert result.exit_code == 0, result.output
-    assert json.loads(result.output)["overall"]["tp"] == 2
+    assert json.loads(result.output)["overall"]["tp"] == 3
     text = CliRunner().invoke(app, ["eval", "facts", str(gold), "--articles", str(articles)]).output
     assert "attended" in text and "misses (1" in text
     missing = CliRunner().invoke(app, ["eval", "facts", str(gold), "--articles", str(gold)])
