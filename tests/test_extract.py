@@ -732,3 +732,11 @@ def test_who_speaks_at_an_event_attended_it(nlp, text):
 def test_convening_a_meeting_organises_it(nlp):
     got = facts(nlp, "김민수 국무총리는 이날 긴급 국가안전보장회의를 소집했다.")
     assert ("김민수", "organized", "긴급 국가안전보장회의", None) in got
+
+
+def test_a_site_before_a_word_for_a_gathering_is_where_it_is_held(nlp):
+    got = facts(nlp, "누리당 김민수 의원은 어제 국회 기자회견에서 이같이 밝혔다.")
+    assert ("국회 기자회견", "locatedIn", "국회", None) in got
+    # (the place in an event's name is no venue: an election, the games of a city)
+    got = facts(nlp, "2022 베이징 올림픽에 참가한 김민수는 미국 대선을 지켜봤다.")
+    assert not any(r == "locatedIn" for _, r, _, _ in got)

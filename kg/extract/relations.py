@@ -30,7 +30,7 @@ from kg.extract.dates import DATE_PATTERN, normalise_date
 from kg.extract.records import Extraction, Fact, Mention
 from kg.ingest.article import Article
 from kg.nlp.labels import GRAPH_CLASS
-from kg.nlp.lexicon import EVENT_HEADS, SETTLEMENT_WORDS, TIME_DETERMINERS, VENUE_HEADS, gazetteer, word_list
+from kg.nlp.lexicon import SETTLEMENT_WORDS, TIME_DETERMINERS, VENUE_HEADS, gazetteer, word_list
 
 __all__ = ["extract", "predicate_lexicon", "Predicate"]
 
@@ -71,6 +71,9 @@ _DISTRICT_ENDINGS = ("동", "구", "읍", "면", "리")
 # 대한민국 서울특별시 …: Korean news writes the home country before its own places as an address.
 _HOME_COUNTRY = {"대한민국", "한국"}
 # Institutions with a site of their own, which a place before their name holds.
+# Words for a gathering that a place before them does not name (국회 기자회견, 광화문 집회).
+_GATHERINGS = frozenset({"기자회견", "회견", "기자간담회", "간담회", "집회", "촛불집회", "시위", "회의", "본회의",
+                         "토론회", "공청회", "설명회", "행사", "기념식", "추모식", "궐기대회", "결의대회"})
 # Bodies whose name is also their seat: 국회 기자회견 is held in the National Assembly.
 _SITE_BODIES = frozenset({"국회", "청와대", "백악관", "크렘린", "국회의사당", "판문점"})
 _SITE_ORGS = ("대학", "대학교", "대", "박물관", "미술관", "영사관", "대사관", "문화원", "병원", "연구소")
@@ -1320,9 +1323,10 @@ def _places(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[Fact]:
     containers = word_list("places")
     for ph in phrases:
         for m in ph.mentions:
-            # 국회 기자회견, 광화문 집회: a place before a bare event word is where the event is.
+            # 국회 기자회견, 광화문 집회: a place before a bare word for a gathering is where it is held
+            # (not in 베이징 올림픽, 미국 대선, where the place is part of the name)
             where, _, head = m.text.rpartition(" ")
-            if m.cls == "Event" and head in EVENT_HEADS and " " not in where and (
+            if m.cls == "Event" and head in _GATHERINGS and " " not in where and (
                     where in containers or gazetteer().get(where) == "Place" or where in _SITE_BODIES):
                 site = Mention(where, "Place", m.start, m.start + len(where))
                 yield _fact(m, "locatedIn", site, sent, site, m, "event-site", 0.65)
