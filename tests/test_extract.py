@@ -740,3 +740,11 @@ def test_a_site_before_a_word_for_a_gathering_is_where_it_is_held(nlp):
     # (the place in an event's name is no venue: an election, the games of a city)
     got = facts(nlp, "2022 베이징 올림픽에 참가한 김민수는 미국 대선을 지켜봤다.")
     assert not any(r == "locatedIn" for _, r, _, _ in got)
+
+
+def test_a_title_before_a_list_of_names_joined_by_a_copula(nlp):
+    got = facts(nlp, "수상자는 영화의 주연배우인 스페인의 하비에르 바르뎀과 이탈리아의 엘리오 베르니가 차지했다.")
+    assert {("하비에르 바르뎀", "holdsPosition", "주연배우", None), ("엘리오 베르니", "holdsPosition", "주연배우", None)} <= got
+    # a name with a title of its own after it is no member of the list
+    got = facts(nlp, "개관식에는 백악관 보좌관인 이방카 트럼프와 제라드 쿠슈너 백악관 선임보좌관이 참석했다.")
+    assert ("제라드 쿠슈너", "holdsPosition", "보좌관", None) not in got

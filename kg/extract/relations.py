@@ -1234,8 +1234,10 @@ def _copula_appositions(doc: Doc, sent: Span) -> Iterable[Fact]:
         if title.label_ != "CV" or title.end >= sent.end:
             continue
         nxt = doc[title.end]
+        people: list[Span] = []
         if "VCP" in nxt.tag_ and "ETM" in nxt.tag_:  # …인 Z
-            person = next((e for e in ents[i + 1:i + 2] if e.label_ == "PS" and e.start - title.end <= 2), None)
+            people = _listed_people(doc, ents[i + 1:], title.end + 1)
+            person = people[0] if people else None
         elif "VCP" in nxt.tag_ or "VCP" in doc[title.end - 1].tag_:  # Z는 … Y다 / Y이다 / Y이며
             person = next((e for e in reversed(ents[:i]) if e.label_ == "PS" and e.end < len(doc)
                            and doc[e.end].text in ("은", "는", "이", "가") and doc[e.end].tag_ in ("JX", "JKS")), None)
@@ -1247,12 +1249,35 @@ def _copula_appositions(doc: Doc, sent: Span) -> Iterable[Fact]:
             continue
         if person is None:
             continue
-        p, t = _mention(person), _mention(title)
-        yield _fact(p, "holdsPosition", t, sent, t, p, "copula-apposition", 0.8)
         org = ents[i - 1] if i > 0 else None
         between = doc[org.end:title.start].text.strip() if org is not None else "-"
-        if org is not None and org.label_ == "OG" and between in ("", "의"):
-            yield _fact(p, "memberOf", _mention(org), sent, _mention(org), p, "copula-apposition", 0.75)
+        for named in people or [person]:
+            p, t = _mention(named), _mention(title)
+            yield _fact(p, "holdsPosition", t, sent, t, p, "copula-apposition", 0.8)
+            if org is not None and org.label_ == "OG" and between in ("", "의"):
+                yield _fact(p, "memberOf", _mention(org), sent, _mention(org), p, "copula-apposition", 0.75)
+
+
+def _listed_people(doc: Doc, ents: list[Span], start: int) -> list[Span]:
+    """The persons named from token ``start`` on: one, or a list joined by 와/과 or commas, each
+    perhaps after a country in the genitive (주연배우인 스페인의 하에베르 바르뎀과 이탈리아의 엘리오 게르마노)."""
+    people: list[Span] = []
+    at = start
+    for n, e in enumerate(ents):
+        gap = doc[at:e.start].text.strip()
+        if e.label_ == "LC" and gap in ("", ",", "와", "과") and e.end < len(doc) and doc[e.end].text == "의":
+            at = e.end + 1
+            continue
+        # (위원장인 법학자 크리스토프 사 펠링: a common noun may stand before the first name)
+        first = gap == "" or (e.start - at == 1 and doc[at].tag_ == "NNG")
+        if e.label_ != "PS" or not (first if not people else gap in ("", ",", "와", "과")):
+            break
+        after = ents[n + 1] if n + 1 < len(ents) else None
+        if people and after is not None and after.start == e.end and after.label_ in ("CV", "OG"):
+            break  # (…인 이방카 트럼프와 제라드 쿠슈너 백악관 선임보좌관: the next has a title of his own)
+        people.append(e)
+        at = e.end
+    return people
 
 
 def _wins(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[Fact]:
