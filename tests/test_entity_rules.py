@@ -302,9 +302,9 @@ def test_settlements_by_their_kind_and_forces_after_adverbs(nlp):
     assert ("경찰", "OG") in got and ("당초 경찰", "OG") not in got
 
 
-def rules_on(nlp, text: str, model_spans: list[tuple[str, str]]) -> set[tuple[str, str]]:
+def rules_on(nlp, text: str, model_spans: list[tuple[str, str]], klue: bool = False) -> set[tuple[str, str]]:
     """The rule component alone on ``text``, given what a model might have found (text, label): the
-    rules must repair a model's slips whatever model ships."""
+    rules must repair a model's slips whatever model ships. ``klue``: the KLUE view (``spans["ner"]``)."""
     doc = nlp.make_doc(text)
     spans, at = [], 0
     for part, label in model_spans:
@@ -312,7 +312,8 @@ def rules_on(nlp, text: str, model_spans: list[tuple[str, str]]) -> set[tuple[st
         spans.append(doc.char_span(start, start + len(part), label=label))
         at = start + len(part)
     doc.ents = spans
-    return {(e.text, e.label_) for e in nlp.get_pipe("kg_entity_rules")(doc).ents}
+    doc = nlp.get_pipe("kg_entity_rules")(doc)
+    return {(e.text, e.label_) for e in (doc.spans["ner"] if klue else doc.ents)}
 
 
 @pytest.mark.parametrize(("text", "model_spans", "expected"), [
@@ -379,3 +380,12 @@ def test_a_road_is_a_place(nlp):
 
 def test_a_known_name_in_two_words_is_one_entity(nlp):
     assert ("유엔 안보리", "OG") in entities(nlp, "북한의 미사일 발사는 유엔 안보리 결의를 위반한 것이다.")
+
+
+def test_the_klue_view_settles_offices_and_places_by_their_words(nlp):
+    got = rules_on(nlp, "A씨는 수원지법 평택지원에 신청을 냈고 나이지리아로 떠났다.",
+                   [("수원지법 평택지원", "LC"), ("나이지리아", "PS")], klue=True)
+    assert got == {("수원지법 평택지원", "OG"), ("나이지리아", "LC")}
+    # a person's name that ends like an office, a region, an address stay as the model read them
+    model = [("하지원", "PS"), ("경기 북부", "LC"), ("서초동 서울중앙지방법원", "LC")]
+    assert rules_on(nlp, "하지원 씨는 경기 북부와 서초동 서울중앙지방법원에 갔다.", model, klue=True) == set(model)

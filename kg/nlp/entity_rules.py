@@ -66,6 +66,10 @@ _TITLE_SUFFIXES = frozenset({"위원장", "원장", "관장", "처장", "청장"
                              "학부장", "집행장", "보좌관", "비서관", "수석", "대변인", "특보", "위원", "회장", "사장",
                              "총장", "의장", "감독", "대표", "장관", "차관", "총리", "대사"})
 _ADMIN_UNITS = ("구", "동", "군", "읍", "면", "리")
+# Offices a model may take for places: courts, police, city halls, ministries (…부), news agencies.
+_OFFICE_ENDINGS = ("경찰서", "경찰청", "시청", "군청", "구청", "도청", "지방법원", "지법", "지검", "지원", "법원", "행정부",
+                   "교육청", "통신", "위원회", "부")
+_DIRECTIONS = ("북부", "남부", "동부", "서부", "중부")
 _ROADS = ("대로", "고속도로", "순환로", "터널", "대교")
 # Words that begin the name of a public venue: 국가체육장, 시립미술관.
 _PUBLIC = ("국가", "국립", "시립", "도립", "구립", "중앙", "국제", "종합", "시민")
@@ -274,7 +278,7 @@ class EntityRules:
                 for e in doc.ents]
         doc.ents = [e for e in map(_without_edge_marks, ents) if e is not None and e.text not in not_names
                     and not self._common_noun_person(e)]
-        doc.spans["ner"] = list(doc.ents)
+        doc.spans["ner"] = [_klue_class(e) for e in doc.ents]
         words = eojeols(doc)
         spans: list[Span] = []
         spans += self._quoted(doc)
@@ -1097,6 +1101,20 @@ def _outside(ent: Span, taken: set[int]) -> list[Span]:
     korean = part.end == ent.end and _KOREAN_NAME.fullmatch(part.text) is not None  # (not 용산 of 용산 대통령실)
     foreign = part.start == ent.start and " " in part.text and all(t.tag_ in ("NNP", "SL") or t.is_space for t in part)
     return [part] if korean or foreign else []
+
+
+def _klue_class(ent: Span) -> Span:
+    """The model's span with the KLUE class its words settle: 서울중앙지법, 경기 남양주경찰서, 국방부 named
+    a place are offices, organisations to KLUE (unless an address goes before: 서초동 서울중앙지방법원;
+    a name such as 하지원 is a person's); a known country or city named a person is a place. (The graph's
+    entities follow rules of their own: there an office is also where things happen.)"""
+    text = ent.text
+    if ent.label_ in ("LC", "PS") and text.endswith(_OFFICE_ENDINGS) and not text.endswith(_DIRECTIONS) \
+            and not _KOREAN_NAME.match(text) and not re.search(r"\S동 ", text) and " 경찰서" not in text:
+        return Span(ent.doc, ent.start, ent.end, label="OG")
+    if ent.label_ == "PS" and text in word_list("places"):
+        return Span(ent.doc, ent.start, ent.end, label="LC")
+    return ent
 
 
 def _without_edge_marks(ent: Span) -> Span | None:
