@@ -748,3 +748,13 @@ def test_a_title_before_a_list_of_names_joined_by_a_copula(nlp):
     # a name with a title of its own after it is no member of the list
     got = facts(nlp, "개관식에는 백악관 보좌관인 이방카 트럼프와 제라드 쿠슈너 백악관 선임보좌관이 참석했다.")
     assert ("제라드 쿠슈너", "holdsPosition", "보좌관", None) not in got
+
+
+def test_a_city_speaks_for_its_government_and_an_unnamed_speaker_takes_the_next_quote(nlp):
+    got = facts(nlp, '한빛시가 "교회 신도가 확진됐다"고 설명했다.')
+    assert ("한빛시", "said", "교회 신도가 확진됐다", None) in got
+    text = ('김민수 장관은 "예산을 늘리겠다"고 말했다. 한 관계자는 "예산은 부족하다"고 말했다. '
+            '이어 "추가 편성이 필요하다"고 덧붙였다.')
+    said = {(s, o) for s, r, o, _ in facts(nlp, text) if r == "said"}
+    assert ("김민수", "예산을 늘리겠다") in said
+    assert not any("추가 편성" in o for _, o in said)

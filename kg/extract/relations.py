@@ -74,6 +74,8 @@ _HOME_COUNTRY = {"대한민국", "한국"}
 # Words for a gathering that a place before them does not name (국회 기자회견, 광화문 집회).
 _GATHERINGS = frozenset({"기자회견", "회견", "기자간담회", "간담회", "집회", "촛불집회", "시위", "회의", "본회의",
                          "토론회", "공청회", "설명회", "행사", "기념식", "추모식", "궐기대회", "결의대회"})
+# Endings of a place that has a government of its own to speak for it (인천시, 경기도, 강남구).
+_GOVERNED = ("시", "도", "군", "구")
 # Bodies whose name is also their seat: 국회 기자회견 is held in the National Assembly.
 _SITE_BODIES = frozenset({"국회", "청와대", "백악관", "크렘린", "국회의사당", "판문점"})
 _SITE_ORGS = ("대학", "대학교", "대", "박물관", "미술관", "영사관", "대사관", "문화원", "병원", "연구소")
@@ -193,7 +195,10 @@ def extract(doc: Doc, article: Article) -> Extraction:
         out.facts += quoted
         subjects = [p.referent for p in phrases if p.role in ("subj", "topic") and p.referent is not None
                     and p.referent.cls == "Person"]
-        last_speaker = quoted[-1].subject if quoted else (subjects[-1] if subjects else last_speaker)
+        if quoted or subjects:
+            last_speaker = quoted[-1].subject if quoted else subjects[-1]
+        elif (quote := _QUOTE.search(sent.text)) and _unnamed_topic(doc, sent, sent.start_char + quote.start()):
+            last_speaker = None  # (관계자는 "…"고 말했다: someone unnamed spoke; 이어 "…" goes on with them)
         last_person, sentences_since_person = (subjects[-1], 0) if subjects else (last_person, sentences_since_person + 1)
         earlier = [*earlier[-3:], (sent, phrases)]
         out.facts += list(_places(doc, sent, phrases))
@@ -908,10 +913,12 @@ def _quotes(doc: Doc, sent: Span, phrases: list[_Phrase], earlier: list[tuple[Sp
     inside = [(window.start_char + m.start(), window.start_char + m.end()) for m in quotes]
     # The speaker: before the first quote (or the verb), never one inside a quote.
     # (where the phrase stands, not its referent: "박 대통령이…" inside a quote refers to a name said earlier)
-    candidates = [p for p in window_phrases if p.referent is not None and p.referent.cls in _AGENTS
+    # (인천시가 "…"고 설명했다, 서울시에서는 "…"고 강조했다: a city or province speaks for its government)
+    candidates = [p for p in window_phrases if p.referent is not None and (p.referent.cls in _AGENTS or (
+                  p.referent.cls == "Place" and p.referent.text.endswith(_GOVERNED)))
                   and doc[p.start_tok].idx < said.idx and not any(a <= doc[p.start_tok].idx < b for a, b in inside)]
     speaking = [p for p in candidates if p.role in ("subj", "topic", "also")] or [
-        p for p in candidates if p.role == "place" and p.referent.cls == "Organization"]  # 리얼미터에서는
+        p for p in candidates if p.role == "place" and p.referent.cls in ("Organization", "Place")]  # 리얼미터에서는
     if speaking:
         before = [p for p in speaking if doc[p.start_tok].idx < inside[0][0]]
         chosen = (before or speaking)[-1]
