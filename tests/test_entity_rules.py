@@ -389,3 +389,9 @@ def test_the_klue_view_settles_offices_and_places_by_their_words(nlp):
     # a person's name that ends like an office, a region, an address stay as the model read them
     model = [("하지원", "PS"), ("경기 북부", "LC"), ("서초동 서울중앙지방법원", "LC")]
     assert rules_on(nlp, "하지원 씨는 경기 북부와 서초동 서울중앙지방법원에 갔다.", model, klue=True) == set(model)
+
+
+def test_a_name_one_goes_by_and_the_real_name_in_brackets(nlp):
+    got = entities(nlp, "가수 한별(본명 김한별·32)이 신곡을 발표했다.")
+    assert {("한별", "PS"), ("김한별", "PS")} <= got
+    assert not any(label == "AF" for _, label in got)

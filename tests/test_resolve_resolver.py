@@ -210,3 +210,12 @@ def test_where_an_event_was_held_is_a_place_and_the_body_an_organisation():
     assert classes == {"Place", "Organization"}
     (held,) = [f for f in res.facts if f.relation == "locatedIn"]
     assert res.nodes[held.obj].cls == "Place"
+
+
+def test_a_real_name_in_brackets_is_the_same_person(nlp):
+    from kg.extract import extract
+
+    text = "그룹 누리 전 멤버 승리(본명 이승현·32)가 징역을 확정받았다. 이승현은 2020년 1월에 기소됐다."
+    art = Article(id="r1", text=text, date="2022-05-26")
+    people = [n for n in resolve(art, extract(nlp(text), art)).nodes.values() if n.cls == "Person"]
+    assert [(n.label, n.alt_labels) for n in people] == [("승리", {"이승현"})]

@@ -1409,8 +1409,12 @@ def _places(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[Fact]:
 
 def _inline_aliases(doc: Doc) -> Iterable[tuple[str, str]]:
     """과학기술정보통신부(과기정통부), 국제해양재단(이하 해양재단): the text states a short name; the
-    entity rules found others by their letters (인수위 after 대통령직 인수위원회)."""
+    entity rules found others by their letters (인수위 after 대통령직 인수위원회); 승리(본명 이승현)
+    gives a person's real name."""
     yield from doc._.short_names
+    # 승리(본명 이승현): the real name stands for the person the article calls by the other
+    for m in re.finditer(r"([가-힣A-Za-z]{1,12})\(본명\s*([가-힣]{2,4})[·,)]", _text(doc)):
+        yield m.group(1), m.group(2)
     for m in re.finditer(r"([가-힣A-Za-z0-9·]{3,30})\((?:이하\s*)?([가-힣A-Za-z0-9·]{2,15})\)", _text(doc)):
         full, short = m.groups()
         ent = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")

@@ -247,9 +247,12 @@ class EntityRules:
         """공항, 허리케인 as a person: one common noun in Kiwi's dictionary names no one (a name Kiwi does
         not know, 김도윤 read as a common noun, scores low and stays)."""
         # (오+민+석: a name Kiwi cuts into single letters is no word of its dictionary)
-        # (소라(ソラ): a word glossed in a foreign script is that script's name, whatever Kiwi knows)
+        # (소라(ソラ): a word glossed in a foreign script is that script's name, whatever Kiwi knows; so is
+        # one whose real name follows, 승리(본명 이승현))
+        doc = ent.doc
         return ent.label_ == "PS" and all(t.tag_ in ("NNG", "XSN") and len(t.text) >= 2 for t in ent) \
-            and not any(self._unknown_word(t.text) for t in ent) and not _glossed(ent.doc, ent.end)
+            and not any(self._unknown_word(t.text) for t in ent) and not _glossed(doc, ent.end) \
+            and doc[ent.end:ent.end + 2].text.replace(" ", "") != "(본명"
 
     def _common_word(self, text: str) -> bool:
         """Whether Kiwi's dictionary knows ``text`` as one common noun (정권, 국민; not 베를린)."""
@@ -287,6 +290,7 @@ class EntityRules:
         spans += self._held_venues(doc, words)
         spans += self._orgs_and_positions(doc, words)
         spans += _known_phrases(doc, words)
+        spans += _stage_names(doc, words)
         spans += self._local_titles(doc, words)
         spans += self._institutions(doc, words)
         spans += self._described_companies(doc, words)
@@ -771,7 +775,7 @@ class EntityRules:
                 if inner.text in "월화수목금토일" or inner[0].text in POSITION_WORDS or _ends_with(inner[0].text, _TITLE_SUFFIXES):
                     continue
                 # 쏘나타(프로젝트명 LF), 과학기술정보통신부(이하 과기정통부): another name, not a product.
-                if inner.text.replace(" ", "").startswith(("프로젝트명", "코드명", "모델명", "약칭", "이하", "영문명")):
+                if inner.text.replace(" ", "").startswith(("프로젝트명", "코드명", "모델명", "약칭", "이하", "영문명", "본명")):
                     continue
                 yield Span(doc, name_start, tok.i, label="OG")
                 yield Span(doc, tok.i + 1, close, label="AF")
@@ -1047,6 +1051,20 @@ def _foreign_names_by_titles(doc: Doc, words: list[tuple[int, int]], titles: lis
                 if _glossed(doc, end):
                     yield Span(doc, begin, end, label="PS")
                     break
+
+
+def _stage_names(doc: Doc, words: list[tuple[int, int]]) -> Iterator[Span]:
+    """승리(본명 이승현·32): the name a person goes by, and the real name given in brackets, are a person's."""
+    ends = {end: start for start, end in words}
+    for tok in doc[1:-2]:
+        if tok.text != "(" or doc[tok.i + 1].text != "본명" or tok.i not in ends:
+            continue
+        start = ends[tok.i]
+        if noun_core(doc, start, tok.i) == tok.i and re.fullmatch(r"[가-힣A-Za-z ]{1,12}", doc[start:tok.i].text):
+            yield Span(doc, start, tok.i, label="PS")
+        real_end = next((t.i for t in doc[tok.i + 2:tok.i + 8] if t.tag_ in ("SP", "SSC", "SN")), None)
+        if real_end is not None and real_end > tok.i + 2 and _KOREAN_NAME.match(doc[tok.i + 2:real_end].text):
+            yield Span(doc, tok.i + 2, real_end, label="PS")
 
 
 def _known_phrases(doc: Doc, words: list[tuple[int, int]]) -> Iterator[Span]:
