@@ -1070,14 +1070,17 @@ def _stage_names(doc: Doc, words: list[tuple[int, int]]) -> Iterator[Span]:
 def _known_phrases(doc: Doc, words: list[tuple[int, int]]) -> Iterator[Span]:
     """유엔 안보리, 대한민국 국회: a name of the gazetteer written in two or three words."""
     known = gazetteer()
+    firsts = {name.split(" ", 1)[0] for name in known if " " in name}
+    cores = [noun_core(doc, s, e) for s, e in words]
     for n in range(len(words) - 1):
+        if cores[n] == words[n][0] or doc[words[n][0]:cores[n]].text not in firsts:
+            continue  # (most words begin no name of several words: look no further)
         for k in (1, 2):
-            if n + k >= len(words) or any(noun_core(doc, *w) != w[1] for w in words[n:n + k]):
+            if n + k >= len(words) or any(cores[m] != words[m][1] for m in range(n, n + k)):
                 break
-            core_end = noun_core(doc, *words[n + k])
-            text = doc[words[n][0]:core_end].text
-            if core_end > words[n + k][0] and text in known:
-                yield Span(doc, words[n][0], core_end, label="LC" if known[text] == "Place" else "OG")
+            name = doc[words[n][0]:cores[n + k]].text
+            if cores[n + k] > words[n + k][0] and name in known:
+                yield Span(doc, words[n][0], cores[n + k], label="LC" if known[name] == "Place" else "OG")
 
 
 def _glossed(doc: Doc, i: int) -> bool:
