@@ -32,6 +32,8 @@ def entities(nlp, text: str) -> set[tuple[str, str]]:
     ("남아프리카 공화국의 케이프타운에서 열린 제5회 하계 청소년 대회에서 한국이 우승했다.",
      {("남아프리카 공화국", "LC"), ("제5회 하계 청소년 대회", "EV")}),
     ("한빛재단은 창립 10주년 기념행사를 열었다.", {("창립 10주년 기념행사", "EV")}),
+    # an appeal is heard, like a trial
+    ("서울고법은 이날 김민수의 항소심에서 징역 2년을 선고했다.", {("항소심", "EV")}),
     # a venue right after its district; products listed before a launch verb
     ("한빛전자는 부산 해운대구 누리홀에서 신제품 발표회를 열었다.", {("누리홀", "LC")}),
     # titled works (after a word for one, after their maker, listed) and authorities
