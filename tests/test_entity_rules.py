@@ -322,6 +322,9 @@ def rules_on(nlp, text: str, model_spans: list[tuple[str, str]], klue: bool = Fa
     # a surname alone, cut from the rest of its word; a given name alone, cut from its surname
     ("박칼린은 뮤지컬 음악 감독이다.", [("박", "PS")], {("박칼린", "PS")}),
     ("다른 손님과 시비가 붙자 이를 유인석 전 대표에게 알렸다.", [("석", "PS")], {("유인석", "PS")}),
+    # a group before a member's title, read as a person
+    ("그룹 누리밴드 전 멤버 루카스가 말했다.", [("누리밴드", "PS"), ("멤버", "CV"), ("루카스", "PS")],
+     {("누리밴드", "OG"), ("루카스", "PS")}),
     # a name Kiwi knows, read into the organisation before a title
     ("문형표 보건복지부 장관이 왔다.", [("문형표 보건복지부", "OG")], {("문형표", "PS"), ("보건복지부", "OG")}),
     # a one-letter country is a place, no organisation one is a member of

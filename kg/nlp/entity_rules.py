@@ -1305,8 +1305,9 @@ def _orgs_before_titles(ents: list[Span]) -> list[Span]:
         # (트럼프 대통령은 김정은 위원장과: a particle ends the phrase, the next name is another's)
         if any(t.tag_.startswith("J") and t.tag_ != "JKG" for t in a.doc[a.end:c.start] if not b.start <= t.i < b.end):
             continue
+        # (빅뱅 전 멤버 승리: a member's title names a group before it, whatever the name after it)
         if a.label_ == "PS" and b.label_ == "CV" and c.label_ == "PS" and not _KOREAN_NAME.match(a.text) \
-                and _KOREAN_NAME.match(c.text):
+                and (_KOREAN_NAME.match(c.text) or b.text in ("멤버", "리더", "보컬")):
             out[i] = Span(a.doc, a.start, a.end, label="OG")
         elif a.label_ == b.label_ == "PS" and c.label_ == "CV" and _KOREAN_NAME.match(a.text) \
                 and " " not in b.text and not _KOREAN_NAME.match(b.text):
