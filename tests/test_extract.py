@@ -758,3 +758,13 @@ def test_a_city_speaks_for_its_government_and_an_unnamed_speaker_takes_the_next_
     said = {(s, o) for s, r, o, _ in facts(nlp, text) if r == "said"}
     assert ("김민수", "예산을 늘리겠다") in said
     assert not any("추가 편성" in o for _, o in said)
+
+
+def test_acting_titles_and_bodies_named_in_titles(nlp):
+    got = facts(nlp, "김하늘 대통령 권한대행 겸 국무총리는 3일 회의에서 말했다.")
+    assert {("김하늘", "holdsPosition", "대통령 권한대행", None), ("김하늘", "holdsPosition", "국무총리", None)} <= got
+    got = facts(nlp, "박준호 한빛의사협회장은 회의에 참석했다.")
+    assert ("박준호", "memberOf", "한빛의사협회", None) in got
+    # a former one belongs to it no longer
+    got = facts(nlp, "박준호 전 한빛의사협회장은 말했다.")
+    assert not any(r == "memberOf" for _, r, _, _ in got)

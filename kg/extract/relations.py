@@ -60,6 +60,8 @@ _CLAUSE_NOUNS = {"예정", "계획", "방침", "것", "수", "뒤", "후", "때"
 _LOST_POST = re.compile(r"([가-힣]{2,}?)(?:직을|직에서|직|에서)\s*(?:(?:상실|사퇴|사임|해임|박탈|퇴임)(?:했|한|하였|됐|된|되었|당했|당한)|물러(?:났|난))")
 # 제명된, 탈당한, 출당: a membership the sentence says has ended (or is disputed).
 _LEFT = re.compile(r"제명|탈당|출당|퇴출|당적을 잃")
+# A title written onto its body's name: 대한의사협회장, 국제올림픽위원회 위원장 is two words.
+_BODY_IN_TITLE = re.compile(r"([가-힣]{2,}(?:협회|위원회|연맹|재단|학회|연합회|협의회|공사|공단|조합|노조))(?:장|회장|이사장)")
 _NOT_HELD_AFTER = re.compile(r"\s*(?:당선자|당선인|권한대행|내정자|후보|지명자)")
 # Words after a name that stand for other people: 유가족, 변호인, 측 …
 _SOMEONE_ELSE = {"측", "유가족", "가족", "유족", "변호인", "대리인", "법률대리인", "변호사", "측근", "부인", "아들", "딸",
@@ -516,6 +518,14 @@ def _apposition(sent: Span, phrases: list[_Phrase], people_by_position: dict[str
                 people_by_position[m.text] = person
                 if not former and not _NOT_HELD_AFTER.match(_text(doc)[m.end:m.end + 6]):
                     yield _fact(person, "holdsPosition", m, sent, person, m, "apposition", 0.9)
+                    # 대한의사협회장, 한국무역협회장: the title names its body
+                    body = _BODY_IN_TITLE.fullmatch(m.text)
+                    if body and not ended and not any(x.cls == "Organization" for x in ph.mentions):
+                        # (한국|안전전문가협회장: a place written onto it is part of the body's name)
+                        start = next((x.start for x in ph.mentions if x.cls == "Place" and x.end == m.start), m.start)
+                        org = Mention(_text(doc)[start:m.start] + body.group(1), "Organization", start,
+                                      m.start + len(body.group(1)))
+                        yield _fact(person, "memberOf", org, sent, person, m, "title-body", 0.7)
             elif m.cls == "Organization" and not former and not ended and (
                     any(x.cls == "Position" for x in ph.mentions) or m.end <= person.start):
                 yield _fact(person, "memberOf", m, sent, person, m, "apposition", 0.8)

@@ -319,7 +319,7 @@ class EntityRules:
                              self._common_word)
         ents = _foreign_full_names(doc, words, ents)
         ents = _places_by_heads(doc, words, _places_by_form(doc, words, ents))
-        ents = _orgs_before_titles(_orgs_in_titles(doc, words, _join_units(ents)))
+        ents = _acting_titles(doc, words, _orgs_before_titles(_orgs_in_titles(doc, words, _join_units(ents))))
         ents = _same_name_same_entity(doc, words, _cued_persons(doc, _lists_share_a_class(ents)))
         ents = _names_before_org_titles(doc, words, _orgs_right_before_titles(doc, words, ents), self._unknown_word)
         ents = _short_names(doc, words, _whole_word_surnames(doc, words, ents))
@@ -1292,6 +1292,19 @@ def _places_by_heads(doc: Doc, words: list[tuple[int, int]], ents: list[Span]) -
     # (the rule's span wins over the model's name inside it: 나일 as a person)
     kept = [e for e in ents if not any(e.start < f.end and f.start < e.end for f in found)]
     return sorted(kept + found, key=lambda e: e.start)
+
+
+def _acting_titles(doc: Doc, words: list[tuple[int, int]], ents: list[Span]) -> list[Span]:
+    """대통령 권한대행, 사장 직무대행: one who acts for the holder holds a post of that name."""
+    starts = {start: end for start, end in words}
+    out = []
+    for e in ents:
+        end = starts.get(e.end)
+        if e.label_ == "CV" and end is not None and doc[e.end - 1].whitespace_ \
+                and doc[e.end:noun_core(doc, e.end, end)].text in ("권한대행", "직무대행"):
+            e = Span(doc, e.start, noun_core(doc, e.end, end), label="CV")
+        out.append(e)
+    return out
 
 
 def _orgs_before_titles(ents: list[Span]) -> list[Span]:
