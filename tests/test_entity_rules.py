@@ -26,6 +26,8 @@ def entities(nlp, text: str) -> set[tuple[str, str]]:
     # a company named after a word for one; an organisation the model had cut into a person's name
     ("배터리 스타트업 누리셀이 협약을 체결했다.", {("누리셀", "OG")}),
     ("김도윤 새벽AI 대표는 이렇게 말했다.", {("김도윤", "PS"), ("새벽AI", "OG")}),
+    # a name in quote marks before a country and a title
+    ("정부는 ‘키르마’ 에티오피아 대통령에게 조전을 보냈다.", {("키르마", "PS"), ("대통령", "CV")}),
     # a name after a title in brackets
     ("서울시립미술관(관장 최유진)은 다음 달 특별전을 연다.", {("최유진", "PS"), ("관장", "CV")}),
     # a place ending in a generic head; ordinals and seasons inside an event's name

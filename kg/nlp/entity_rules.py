@@ -805,9 +805,13 @@ class EntityRules:
         for n, (start, end) in enumerate(words):
             if doc[start].text in _QUOTES and start + 1 < end:
                 start += 1  # "문현철 초당대 … 교수는: a quote may open before the name
+            # (‘기르마’ 에티오피아 대통령: a name in quote marks, whatever Kiwi made of it)
+            quoted = 0 < start < end - 1 and doc[end - 1].text == _QUOTES.get(doc[start - 1].text)
+            end = end - 1 if quoted else end
             # (김도윤/NNG: Kiwi calls a name it has never seen a common noun)
             if doc[start].tag_ != "NNP" and not (doc[start].tag_ == "NNG" and _KOREAN_NAME.match(doc[start].text)
-                                                and len(doc[start].text) == 3 and self._unknown_word(doc[start].text)):
+                                                and len(doc[start].text) == 3 and self._unknown_word(doc[start].text)) \
+                    and not (quoted and self._not_a_word(doc[start:end].text)):
                 continue
             # Kiwi may cut an unknown name (박/서/준): take the word's bare-noun core.
             core_end = noun_core(doc, start, end)
