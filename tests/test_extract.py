@@ -768,3 +768,10 @@ def test_acting_titles_and_bodies_named_in_titles(nlp):
     # a former one belongs to it no longer
     got = facts(nlp, "박준호 전 한빛의사협회장은 말했다.")
     assert not any(r == "memberOf" for _, r, _, _ in got)
+
+
+def test_a_founders_title_says_who_founded_the_body(nlp):
+    assert ("김민수", "founded", "한빛전자", None) in facts(nlp, "한빛전자의 창업자인 김민수는 은퇴했다.")
+    got = facts(nlp, "누리위키 창립자 지미 웨일스가 참석했다.")
+    assert ("지미 웨일스", "founded", "누리위키", None) in got
+    assert not any(r == "founded" for _, r, _, _ in facts(nlp, "김민수 전 한빛전자 창업자는 말했다."))

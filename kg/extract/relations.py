@@ -60,6 +60,7 @@ _CLAUSE_NOUNS = {"예정", "계획", "방침", "것", "수", "뒤", "후", "때"
 _LOST_POST = re.compile(r"([가-힣]{2,}?)(?:직을|직에서|직|에서)\s*(?:(?:상실|사퇴|사임|해임|박탈|퇴임)(?:했|한|하였|됐|된|되었|당했|당한)|물러(?:났|난))")
 # 제명된, 탈당한, 출당: a membership the sentence says has ended (or is disputed).
 _LEFT = re.compile(r"제명|탈당|출당|퇴출|당적을 잃")
+_FOUNDER_TITLES = ("창업자", "설립자", "창립자", "창시자")
 # A title written onto its body's name: 대한의사협회장, 국제올림픽위원회 위원장 is two words.
 _BODY_IN_TITLE = re.compile(r"([가-힣]{2,}(?:협회|위원회|연맹|재단|학회|연합회|협의회|공사|공단|조합|노조))(?:장|회장|이사장)")
 _NOT_HELD_AFTER = re.compile(r"\s*(?:당선자|당선인|권한대행|내정자|후보|지명자)")
@@ -216,7 +217,18 @@ def extract(doc: Doc, article: Article) -> Extraction:
     out.facts += list(_byline(article))
     out.aliases = list(_inline_aliases(doc))
     out.facts = _dedupe(_without_lost_posts(doc, out.facts))
+    out.facts += list(_founders(out.facts))
     return out
+
+
+def _founders(facts: list[Fact]) -> Iterable[Fact]:
+    """애플 공동창업자 스티브 워즈니악, 위키백과 창립자 지미 웨일스: a founder's title with the organisation
+    it belongs to says who founded it."""
+    titled = {(f.subject, f.sentence) for f in facts if f.relation == "holdsPosition" and isinstance(f.obj, Mention)
+              and f.obj.text.endswith(_FOUNDER_TITLES) and f.modality is None}
+    for f in facts:
+        if f.relation == "memberOf" and (f.subject, f.sentence) in titled and f.modality is None:
+            yield Fact(f.subject, "founded", f.obj, f.sentence, f.start, f.end, "founder-title", 0.7)
 
 
 def _without_lost_posts(doc: Doc, facts: list[Fact]) -> list[Fact]:

@@ -1311,6 +1311,9 @@ def _acting_titles(doc: Doc, words: list[tuple[int, int]], ents: list[Span]) -> 
     return out
 
 
+_BODY_TITLES = frozenset({"멤버", "리더", "보컬", "창업자", "공동창업자", "설립자", "창립자", "창시자"})
+
+
 def _orgs_before_titles(ents: list[Span]) -> list[Span]:
     """코레일 사장 최연혜, 이나래 에코셀 대표: between a Korean name and a title, or before a title
     that a Korean name follows, stands an organisation, whatever the model called it."""
@@ -1322,9 +1325,10 @@ def _orgs_before_titles(ents: list[Span]) -> list[Span]:
         # (트럼프 대통령은 김정은 위원장과: a particle ends the phrase, the next name is another's)
         if any(t.tag_.startswith("J") and t.tag_ != "JKG" for t in a.doc[a.end:c.start] if not b.start <= t.i < b.end):
             continue
-        # (빅뱅 전 멤버 승리: a member's title names a group before it, whatever the name after it)
+        # (빅뱅 전 멤버 승리, 위키백과 창립자 지미 웨일스: a member's or founder's title names a body before
+        # it, whatever the name after it)
         if a.label_ == "PS" and b.label_ == "CV" and c.label_ == "PS" and not _KOREAN_NAME.match(a.text) \
-                and (_KOREAN_NAME.match(c.text) or b.text in ("멤버", "리더", "보컬")):
+                and (_KOREAN_NAME.match(c.text) or b.text in _BODY_TITLES):
             out[i] = Span(a.doc, a.start, a.end, label="OG")
         elif a.label_ == b.label_ == "PS" and c.label_ == "CV" and _KOREAN_NAME.match(a.text) \
                 and " " not in b.text and not _KOREAN_NAME.match(b.text):
