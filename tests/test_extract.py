@@ -775,3 +775,7 @@ def test_a_founders_title_says_who_founded_the_body(nlp):
     got = facts(nlp, "누리위키 창립자 지미 웨일스가 참석했다.")
     assert ("지미 웨일스", "founded", "누리위키", None) in got
     assert not any(r == "founded" for _, r, _, _ in facts(nlp, "김민수 전 한빛전자 창업자는 말했다."))
+
+
+def test_what_was_founded_may_stand_as_the_topic(nlp):
+    assert ("김민수", "founded", "한빛전자", None) in facts(nlp, "한빛전자는 2010년 김민수가 설립했다.")

@@ -120,6 +120,8 @@ _OBJECT_CLASSES: dict[str, set[str] | None] = {
     "appointed": {"Person"}, "won": {"Event", "Position", "Product"}, "holdsPosition": {"Position"},
 }
 _AGENTS = {"Person", "Organization"}
+# Relations whose object may stand as the topic before a subject that acts: 대회는 연맹이 주최했다.
+_TOPIC_OBJECTS = {"organized": "Event", "supported": "Event", "founded": "Organization", "acquired": "Organization"}
 # Events one does not take part in by acting at them: elections, incidents, disasters.
 _NOT_GATHERINGS = ("선거", "대선", "총선", "경선", "사건", "사고", "참사", "지진", "화재", "전쟁", "테러", "폭발",
                              "침몰", "태풍", "게이트", "사태", "상", "메달", "MVP", "왕")  # (and prizes)
@@ -738,10 +740,11 @@ def _facts_for(doc, sent, tok, pred, passive, relative, local, following, phrase
                    and _topicalised(doc, ph)][-1:]
     allowed = pred.object_classes or _OBJECT_CLASSES.get(pred.relation)
     topic_object = False
-    if not objects and not passive and pred.relation in ("organized", "supported") and by_role.get("subj"):
-        # 대회는 아시아e스포츠연맹이 주최했다: the event as the topic, the organiser as the subject.
+    if not objects and not passive and pred.relation in _TOPIC_OBJECTS and by_role.get("subj"):
+        # 대회는 아시아e스포츠연맹이 주최했다, 한빛전자는 김민수가 설립했다: what was done as the topic,
+        # who did it as the subject.
         objects = [ph.referent for ph in by_role.get("topic", []) if ph.referent is not None
-                   and ph.referent.cls == "Event"]
+                   and ph.referent.cls == _TOPIC_OBJECTS[pred.relation]]
         topic_object = bool(objects)
     objects = [r for o in objects if o is not None and (r := _retyped(doc, o, allowed)) is not None]
 
