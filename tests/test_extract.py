@@ -779,3 +779,11 @@ def test_a_founders_title_says_who_founded_the_body(nlp):
 
 def test_what_was_founded_may_stand_as_the_topic(nlp):
     assert ("김민수", "founded", "한빛전자", None) in facts(nlp, "한빛전자는 2010년 김민수가 설립했다.")
+
+
+def test_a_verb_of_visiting_may_name_the_country(nlp):
+    got = facts(nlp, "김민수 대통령이 18일 방한한 스미스 국무장관에게 감사를 표했다.")
+    assert ("스미스", "visited", "대한민국", None) in got
+    assert ("김민수", "visited", "대한민국", None) not in got
+    assert ("박준호", "visited", "미국", None) in facts(nlp, "박준호 장관은 지난주 방미해 회담을 가졌다.")
+    assert not any(r == "visited" for _, r, _, _ in facts(nlp, "박준호 장관은 방미하지 않았다."))

@@ -120,6 +120,8 @@ _OBJECT_CLASSES: dict[str, set[str] | None] = {
     "appointed": {"Person"}, "won": {"Event", "Position", "Product"}, "holdsPosition": {"Position"},
 }
 _AGENTS = {"Person", "Organization"}
+# Verbs of visiting that name the country: 방한 (to Korea), 방북, 방미, 방중, 방일, 방러.
+_VISITS = {"방한": "대한민국", "방북": "북한", "방미": "미국", "방중": "중국", "방일": "일본", "방러": "러시아"}
 # Relations whose object may stand as the topic before a subject that acts: 대회는 연맹이 주최했다.
 _TOPIC_OBJECTS = {"organized": "Event", "supported": "Event", "founded": "Organization", "acquired": "Organization"}
 # Events one does not take part in by acting at them: elections, incidents, disasters.
@@ -716,8 +718,9 @@ def _facts_for(doc, sent, tok, pred, passive, relative, local, following, phrase
     # 나이지리아를 방문한 공연단, 월드컵에서 우승한 서독: with its object inside, a relative clause
     # modifies its subject — the noun that follows, which may be no entity at all.
     # (…에 참석할 예정이다: a relative clause before a plain noun keeps the sentence's subject.)
-    relative_subject = relative and not passive and (bool(by_role.get("obj")) or following is not None and any(
-        by_role.get(role) for role in pred.object_roles))
+    # (방한한 양제츠: a verb that names its own object modifies its subject)
+    relative_subject = relative and not passive and (bool(by_role.get("obj")) or following is not None and (any(
+        by_role.get(role) for role in pred.object_roles) or tok.text in _VISITS))
     # 파업에 참여한 조합원을: the clause modifies a noun naming no one, who is its subject — not the
     # sentence's topic (a noun of time or intention does not count: 참석한 뒤, 참석할 예정이다).
     unnamed_subject = relative and not passive and not relative_subject and _modifies_unnamed(doc, tok, sent) \
@@ -747,6 +750,9 @@ def _facts_for(doc, sent, tok, pred, passive, relative, local, following, phrase
                    and ph.referent.cls == _TOPIC_OBJECTS[pred.relation]]
         topic_object = bool(objects)
     objects = [r for o in objects if o is not None and (r := _retyped(doc, o, allowed)) is not None]
+    if not objects and tok.text in _VISITS:
+        # 방한한 양제츠 국무위원: the country is in the verb (the mention stands where the verb does)
+        objects = [Mention(_VISITS[tok.text], "Place", tok.idx, tok.idx + len(tok.text))]
 
     # The subject: in this clause, else the nearest topic/subject earlier in the sentence.
     subjects = [ph.referent for ph in by_role.get("subj", []) + ([] if topic_object else by_role.get("topic", []))]
