@@ -60,6 +60,7 @@ _CLAUSE_NOUNS = {"예정", "계획", "방침", "것", "수", "뒤", "후", "때"
 _LOST_POST = re.compile(r"([가-힣]{2,}?)(?:직을|직에서|직|에서)\s*(?:(?:상실|사퇴|사임|해임|박탈|퇴임)(?:했|한|하였|됐|된|되었|당했|당한)|물러(?:났|난))")
 # 제명된, 탈당한, 출당: a membership the sentence says has ended (or is disputed).
 _LEFT = re.compile(r"제명|탈당|출당|퇴출|당적을 잃")
+# Titles that say who founded the body they belong to (애플 공동창업자 스티브 워즈니악).
 _FOUNDER_TITLES = ("창업자", "설립자", "창립자", "창시자")
 # A title written onto its body's name: 대한의사협회장, 국제올림픽위원회 위원장 is two words.
 _BODY_IN_TITLE = re.compile(r"([가-힣]{2,}(?:협회|위원회|연맹|재단|학회|연합회|협의회|공사|공단|조합|노조))(?:장|회장|이사장)")
@@ -73,7 +74,6 @@ _ADMIN_ENDINGS = ("시", "도", "군", "구", "주", "성", "현", "동")
 _DISTRICT_ENDINGS = ("동", "구", "읍", "면", "리")
 # 대한민국 서울특별시 …: Korean news writes the home country before its own places as an address.
 _HOME_COUNTRY = {"대한민국", "한국"}
-# Institutions with a site of their own, which a place before their name holds.
 # Words for a gathering that a place before them does not name (국회 기자회견, 광화문 집회).
 _GATHERINGS = frozenset({"기자회견", "회견", "기자간담회", "간담회", "집회", "촛불집회", "시위", "회의", "본회의",
                          "토론회", "공청회", "설명회", "행사", "기념식", "추모식", "궐기대회", "결의대회"})
@@ -81,6 +81,7 @@ _GATHERINGS = frozenset({"기자회견", "회견", "기자간담회", "간담회
 _GOVERNED = ("시", "도", "군", "구")
 # Bodies whose name is also their seat: 국회 기자회견 is held in the National Assembly.
 _SITE_BODIES = frozenset({"국회", "청와대", "백악관", "크렘린", "국회의사당", "판문점"})
+# Institutions with a site of their own, which a place before their name holds.
 _SITE_ORGS = ("대학", "대학교", "대", "박물관", "미술관", "영사관", "대사관", "문화원", "병원", "연구소")
 # Nouns of manner before a predicate noun: 국빈 방문, 공식 방문, 단독 회담.
 _MANNER_NOUNS = {"국빈", "공식", "비공식", "단독", "긴급", "공동", "깜짝", "전격", "첫"}

@@ -69,8 +69,12 @@ _ADMIN_UNITS = ("구", "동", "군", "읍", "면", "리")
 # Offices a model may take for places: courts, police, city halls, ministries (…부), news agencies.
 _OFFICE_ENDINGS = ("경찰서", "경찰청", "시청", "군청", "구청", "도청", "지방법원", "지법", "지검", "지원", "법원", "행정부",
                    "교육청", "통신", "위원회", "부")
+# Parts of a region, which end like an office (…부) and are none: 경기 북부.
 _DIRECTIONS = ("북부", "남부", "동부", "서부", "중부")
+# Endings of roads and crossings, places whatever a model calls them: 한강대로, 경부고속도로, 마포대교.
 _ROADS = ("대로", "고속도로", "순환로", "터널", "대교")
+# Titles that name a body before them, a group or what one founded: 빅뱅 전 멤버, 위키백과 창립자.
+_BODY_TITLES = frozenset({"멤버", "리더", "보컬", "창업자", "공동창업자", "설립자", "창립자", "창시자"})
 # Words that begin the name of a public venue: 국가체육장, 시립미술관.
 _PUBLIC = ("국가", "국립", "시립", "도립", "구립", "중앙", "국제", "종합", "시민")
 # Words before a quoted title that make it a work (a Product): 영화 '엉클 분미'.
@@ -1309,9 +1313,6 @@ def _acting_titles(doc: Doc, words: list[tuple[int, int]], ents: list[Span]) -> 
             e = Span(doc, e.start, noun_core(doc, e.end, end), label="CV")
         out.append(e)
     return out
-
-
-_BODY_TITLES = frozenset({"멤버", "리더", "보컬", "창업자", "공동창업자", "설립자", "창립자", "창시자"})
 
 
 def _orgs_before_titles(ents: list[Span]) -> list[Span]:

@@ -41,8 +41,8 @@ __all__ = ["Node", "ResolvedFact", "ResolvedArticle", "resolve", "clean_name"]
 
 # Particles a name's span may still carry. Only forms that names do not end in: across the 510
 # Wikinews articles, stripping 은/과/로 cut names far more often than particles (김정은, 위키백과,
-# 카이로, 세종대로), so those are left on. 는/를/와 still need the syllable before them to fit
-# (after a vowel): 박하은을 loses 을, 한국은행은 keeps its 은.
+# 카이로, 세종대로), so those stay (한국은행은 keeps its 은). The others go only where the syllable
+# before them fits their form: 을/으로 after a final consonant (박하은을), 는/를/와 after a vowel.
 _PARTICLES = re.compile(r"(?<=[가-힣A-Za-z0-9)'\"’”」』》〉])(?:에서는|에서|에게|께서|으로|는|을|를|와)$")
 _AFTER_CONSONANT = {"을", "으로"}
 _AFTER_VOWEL = {"는", "를", "와"}
