@@ -787,3 +787,10 @@ def test_a_verb_of_visiting_may_name_the_country(nlp):
     assert ("김민수", "visited", "대한민국", None) not in got
     assert ("박준호", "visited", "미국", None) in facts(nlp, "박준호 장관은 지난주 방미해 회담을 가졌다.")
     assert not any(r == "visited" for _, r, _, _ in facts(nlp, "박준호 장관은 방미하지 않았다."))
+
+
+def test_a_partys_candidate_is_one_of_its_members(nlp):
+    got = facts(nlp, "김민수 누리당 대선 후보는 지지를 호소했다.")
+    assert ("김민수", "memberOf", "누리당", None) in got
+    assert not any(r == "holdsPosition" for _, r, _, _ in got)  # a candidacy is no post held
+    assert not any(r == "memberOf" for _, r, _, _ in facts(nlp, "김민수와 누리당은 후보를 냈다."))

@@ -64,6 +64,7 @@ _LEFT = re.compile(r"제명|탈당|출당|퇴출|당적을 잃")
 _FOUNDER_TITLES = ("창업자", "설립자", "창립자", "창시자")
 # A title written onto its body's name: 대한의사협회장, 국제올림픽위원회 위원장 is two words.
 _BODY_IN_TITLE = re.compile(r"([가-힣]{2,}(?:협회|위원회|연맹|재단|학회|연합회|협의회|공사|공단|조합|노조))(?:장|회장|이사장)")
+_CANDIDATE = re.compile(r"\s*(?:[가-힣]{2,4}\s*)?후보")  # 후보, 대선 후보, 대통령 후보자
 _NOT_HELD_AFTER = re.compile(r"\s*(?:당선자|당선인|권한대행|내정자|후보|지명자)")
 # Words after a name that stand for other people: 유가족, 변호인, 측 …
 _SOMEONE_ELSE = {"측", "유가족", "가족", "유족", "변호인", "대리인", "법률대리인", "변호사", "측근", "부인", "아들", "딸",
@@ -530,6 +531,8 @@ def _apposition(sent: Span, phrases: list[_Phrase], people_by_position: dict[str
         # 전 국무총리, 대통령 당선자, 대통령 권한대행, COO였던: not a position held now.
         after = _text(doc)[ph.mentions[-1].end:ph.mentions[-1].end + 6]
         former = bool(_FORMER.search(doc[ph.start_tok:ph.end_tok].text)) or after.lstrip().startswith(_NOT_HELD)
+        # 조 바이든 민주당 후보: a party's candidate is one of its members (the candidacy is no post held)
+        candidate = _CANDIDATE.match(_text(doc), ph.mentions[-1].end) is not None
         for m in ph.mentions:
             if m.cls == "Position":
                 people_by_position[m.text] = person
@@ -544,7 +547,7 @@ def _apposition(sent: Span, phrases: list[_Phrase], people_by_position: dict[str
                                       m.start + len(body.group(1)))
                         yield _fact(person, "memberOf", org, sent, person, m, "title-body", 0.7)
             elif m.cls == "Organization" and not former and not ended and (
-                    any(x.cls == "Position" for x in ph.mentions) or m.end <= person.start):
+                    any(x.cls == "Position" for x in ph.mentions) or m.end <= person.start or candidate):
                 yield _fact(person, "memberOf", m, sent, person, m, "apposition", 0.8)
         if former:
             continue
