@@ -794,3 +794,10 @@ def test_a_partys_candidate_is_one_of_its_members(nlp):
     assert ("김민수", "memberOf", "누리당", None) in got
     assert not any(r == "holdsPosition" for _, r, _, _ in got)  # a candidacy is no post held
     assert not any(r == "memberOf" for _, r, _, _ in facts(nlp, "김민수와 누리당은 후보를 냈다."))
+
+
+def test_what_is_opened_somewhere_is_there(nlp):
+    got = facts(nlp, "외교통상부는 올해 5월 나이지리아에 한국문화원을 개원했다.")
+    assert ("한국문화원", "locatedIn", "나이지리아", None) in got
+    got = facts(nlp, "외교통상부는 내년에 케냐에 한국문화원을 개원할 예정이다.")
+    assert not any(r == "locatedIn" and m is None for _, r, _, m in got)

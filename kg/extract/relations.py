@@ -80,6 +80,8 @@ _GATHERINGS = frozenset({"기자회견", "회견", "기자간담회", "간담회
                          "토론회", "공청회", "설명회", "행사", "기념식", "추모식", "궐기대회", "결의대회"})
 # Endings of a place that has a government of its own to speak for it (인천시, 경기도, 강남구).
 _GOVERNED = ("시", "도", "군", "구")
+# Nouns and verbs of opening a site somewhere (…에 한국문화원을 개원했다).
+_OPENINGS = ("개원", "개관", "개소", "개설", "개장", "설립", "설치", "오픈", "세웠", "세운", "세우")
 # Bodies whose name is also their seat: 국회 기자회견 is held in the National Assembly.
 _SITE_BODIES = frozenset({"국회", "청와대", "백악관", "크렘린", "국회의사당", "판문점"})
 # Institutions with a site of their own, which a place before their name holds.
@@ -1440,6 +1442,11 @@ def _places(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[Fact]:
             continue
         if located and nxt.referent is not None and nxt.referent.cls in ("Place", "Organization", "Event"):
             yield _fact(nxt.referent, "locatedIn", ph.referent, sent, ph.referent, nxt.referent, "located-at", 0.8)
+        # 나이지리아에 한국문화원을 개원했다: what is opened somewhere is there.
+        elif nxt.role == "obj" and nxt.referent is not None and nxt.referent.cls in ("Place", "Organization") \
+                and nxt.end_tok < sent.end and doc[nxt.end_tok].text.startswith(_OPENINGS) \
+                and _polarity(doc, doc[nxt.end_tok], sent.end) is None:
+            yield _fact(nxt.referent, "locatedIn", ph.referent, sent, ph.referent, nxt.referent, "opened-at", 0.7)
 
 
 def _inline_aliases(doc: Doc) -> Iterable[tuple[str, str]]:
