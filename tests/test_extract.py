@@ -801,3 +801,13 @@ def test_what_is_opened_somewhere_is_there(nlp):
     assert ("한국문화원", "locatedIn", "나이지리아", None) in got
     got = facts(nlp, "외교통상부는 내년에 케냐에 한국문화원을 개원할 예정이다.")
     assert not any(r == "locatedIn" and m is None for _, r, _, m in got)
+
+
+def test_where_something_is_located_is_a_place(nlp):
+    from kg.resolve import resolve
+
+    text = "미 정부는 예루살렘 남부 지역인 아르소나에 위치한 미 영사관을 대사관으로 바꾸었다."
+    art = Article(id="t", text=text, date="2018-05-14")
+    res = resolve(art, extract(nlp(text), art))
+    (located,) = [f for f in res.facts if f.relation == "locatedIn"]
+    assert res.nodes[located.obj].label == "아르소나" and res.nodes[located.obj].cls == "Place"

@@ -1438,15 +1438,20 @@ def _places(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[Fact]:
                 and (nxt.referent.text not in containers or nxt.role == "place"):
             yield _fact(nxt.referent, "locatedIn", ph.referent, sent, ph.referent, nxt.referent, "genitive-place", 0.7)
             continue
-        if ph.role != "goal" or ph.referent is None or ph.referent.cls != "Place":
+        where = ph.referent
+        # (아르소나에 위치한 미 영사관: where something is located is a place, whatever the model called it)
+        if ph.role == "goal" and located and where is not None and where.cls == "Organization" \
+                and where.text.rsplit(" ", 1)[-1] not in _NOT_PLACES | {"중심"}:
+            where = Mention(where.text, "Place", where.start, where.end)
+        if ph.role != "goal" or where is None or where.cls != "Place":
             continue
         if located and nxt.referent is not None and nxt.referent.cls in ("Place", "Organization", "Event"):
-            yield _fact(nxt.referent, "locatedIn", ph.referent, sent, ph.referent, nxt.referent, "located-at", 0.8)
+            yield _fact(nxt.referent, "locatedIn", where, sent, where, nxt.referent, "located-at", 0.8)
         # 나이지리아에 한국문화원을 개원했다: what is opened somewhere is there.
         elif nxt.role == "obj" and nxt.referent is not None and nxt.referent.cls in ("Place", "Organization") \
                 and nxt.end_tok < sent.end and doc[nxt.end_tok].text.startswith(_OPENINGS) \
                 and _polarity(doc, doc[nxt.end_tok], sent.end) is None:
-            yield _fact(nxt.referent, "locatedIn", ph.referent, sent, ph.referent, nxt.referent, "opened-at", 0.7)
+            yield _fact(nxt.referent, "locatedIn", where, sent, where, nxt.referent, "opened-at", 0.7)
 
 
 def _inline_aliases(doc: Doc) -> Iterable[tuple[str, str]]:

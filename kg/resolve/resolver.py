@@ -136,10 +136,10 @@ def resolve(article: Article, extraction: Extraction) -> ResolvedArticle:
     # One name, one class in an article: the model may call 대한배터리 an organisation in one
     # sentence and a person in the next. The gazetteer decides, else the most frequent class
     # (ties go to Organization, the commonest confusion in news).
-    # Where an event was held is a place, though the same name is an organisation elsewhere: 국회에서
+    # What something is located in is a place, though the same name is an organisation elsewhere: 국회에서
     # 열린 회의 (the building) and 국회는 … 통과시켰다 (the assembly) are two nodes.
     venues = {f.obj for f in extraction.facts
-              if f.relation == "locatedIn" and isinstance(f.obj, Mention) and f.obj.cls == "Organization"}
+              if f.relation == "locatedIn" and isinstance(f.obj, Mention) and f.obj.cls in ("Organization", "Place")}
     votes: dict[str, Counter[str]] = {}
     for m in mentions:
         if m.cls in _CONFUSABLE and m not in venues:
