@@ -811,3 +811,11 @@ def test_where_something_is_located_is_a_place(nlp):
     res = resolve(art, extract(nlp(text), art))
     (located,) = [f for f in res.facts if f.relation == "locatedIn"]
     assert res.nodes[located.obj].label == "아르소나" and res.nodes[located.obj].cls == "Place"
+
+
+def test_a_topic_described_as_what_someone_founded(nlp):
+    text = "배터리 스타트업 누리셀이 협약을 맺었다. 누리셀은 2019년 김하늘 대표가 설립한 회사로, 기술을 보유하고 있다."
+    assert ("김하늘", "founded", "누리셀", None) in facts(nlp, text)
+    # (the company someone founded is not the topic when the sentence says the topic acquired it)
+    text = "배터리 스타트업 누리셀이 협약을 맺었다. 누리셀은 김하늘 대표가 설립한 회사를 인수했다."
+    assert not any(r == "founded" and o == "누리셀" for _, r, o, _ in facts(nlp, text))

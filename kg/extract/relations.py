@@ -755,6 +755,10 @@ def _facts_for(doc, sent, tok, pred, passive, relative, local, following, phrase
         objects = [ph.referent for ph in by_role.get("topic", []) if ph.referent is not None
                    and ph.referent.cls == _TOPIC_OBJECTS[pred.relation]]
         topic_object = bool(objects)
+    if not objects and not passive and relative and pred.relation == "founded" and by_role.get("subj"):
+        # 에코셀은 2019년 이나래 대표가 설립한 회사로: the noun the clause modifies is what the topic is
+        objects = [p.referent for p in phrases if p.role == "topic" and p.end_tok <= tok.i
+                   and _described_as(doc, tok, sent)][:1]
     objects = [r for o in objects if o is not None and (r := _retyped(doc, o, allowed)) is not None]
     if not objects and tok.text in _VISITS:
         # 방한한 양제츠 국무위원: the country is in the verb (the mention stands where the verb does)
@@ -1025,6 +1029,15 @@ def _speech_ranges(doc: Doc, sent: Span) -> list[tuple[int, int]]:
 def _quote_at(offset: int, speech: list[tuple[int, int]]) -> tuple[int, int] | None:
     """The quote of ``speech`` that the character ``offset`` stands in, if any."""
     return next((r for r in speech if r[0] <= offset < r[1]), None)
+
+
+def _described_as(doc: Doc, tok: Token, sent: Span) -> bool:
+    """Whether the relative clause of ``tok`` modifies a common noun that the sentence then says its
+    topic is: …가 설립한 회사로, …가 세운 인터넷 백과사전이다."""
+    i = _predicate_word_end(doc, tok)
+    head = next((t for t in doc[i:min(sent.end, i + 4)] if not t.tag_.startswith("NN")), None)
+    return _modifies_unnamed(doc, tok, sent) and head is not None and (
+        "VCP" in head.tag_ or head.text in ("로", "으로"))
 
 
 def _modifies_unnamed(doc: Doc, tok: Token, sent: Span) -> bool:
