@@ -19,7 +19,7 @@ fills its role with the noun phrase that follows.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Set
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -88,7 +88,7 @@ _SITE_BODIES = frozenset({"국회", "청와대", "백악관", "크렘린", "국�
 _SITE_ORGS = ("대학", "대학교", "대", "박물관", "미술관", "영사관", "대사관", "문화원", "병원", "연구소")
 # Nouns of manner before a predicate noun: 국빈 방문, 공식 방문, 단독 회담.
 _MANNER_NOUNS = {"국빈", "공식", "비공식", "단독", "긴급", "공동", "깜짝", "전격", "첫"}
-_NOT_PLACES = {"지역", "남부", "북부", "동부", "서부", "일대", "인근", "현지", "전역"}
+_NOT_PLACES = {"지역", "남부", "북부", "동부", "서부", "일대", "인근", "현지", "전역", "중심"}
 # A closing quote followed by a quotative ending: …"라고, "고, "며.
 # (the ending is a word's end: "고마워요 마린" opens a quote, it does not report one)
 _QUOTATIVE_AFTER = r"[”\"']\s*(?:이?라고|고|며|면서|라며|이라며)(?![가-힣])"
@@ -143,6 +143,11 @@ class Predicate:
     relation: str
     object_roles: tuple[str, ...]
     object_classes: frozenset[str] | None = None  # narrower than the relation's: 성명을 내다, not 후보를 내다
+
+    @property
+    def allowed(self) -> Set[str] | None:
+        """The classes its object may have: its own, else its relation's (None: any entity)."""
+        return self.object_classes or _OBJECT_CLASSES.get(self.relation)
 
 
 @cache
@@ -747,7 +752,7 @@ def _facts_for(doc, sent, tok, pred, passive, relative, local, following, phrase
         # over the clauses after it, as a topic subject does.
         objects = [ph.referent for ph in phrases if ph.end_tok <= clause_start and ph.role in pred.object_roles
                    and _topicalised(doc, ph)][-1:]
-    allowed = pred.object_classes or _OBJECT_CLASSES.get(pred.relation)
+    allowed = pred.allowed
     topic_object = False
     if not objects and not passive and pred.relation in _TOPIC_OBJECTS and by_role.get("subj"):
         # 대회는 아시아e스포츠연맹이 주최했다, 한빛전자는 김민수가 설립했다: what was done as the topic,
@@ -845,7 +850,7 @@ def _facts_for(doc, sent, tok, pred, passive, relative, local, following, phrase
         for ph in by_role.get("com", []):
             if pred.relation in ("partneredWith", "met") and ph.referent is not None:
                 for s in subjects:
-                    if s is not ph.referent and ph.referent.cls in (pred.object_classes or _OBJECT_CLASSES[pred.relation] or _AGENTS):
+                    if s is not ph.referent and ph.referent.cls in (allowed or _AGENTS):
                         yield _fact(s, pred.relation, ph.referent, sent, s, tok,
                                     f"predicate:{tok.lemma_}", 0.75, modality)
     # A planned event has its date and place too: recorded with the plan's modality, not asserted.
@@ -879,7 +884,7 @@ def _topicalised(doc: Doc, ph: _Phrase) -> bool:
         and doc[ph.end_tok - 1].text in ("는", "은")
 
 
-def _retyped(doc: Doc, mention: Mention, allowed: set[str] | None) -> Mention | None:
+def _retyped(doc: Doc, mention: Mention, allowed: Set[str] | None) -> Mention | None:
     """The mention if its class fits the slot, else the same name as the class the article gives it
     elsewhere (에코셀에 200억원을 투자했다, with 에코셀 an organisation two sentences before), else None."""
     if allowed is None or mention.cls in allowed:
@@ -1157,7 +1162,7 @@ def _noun_predicates(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[F
         if not (headline or after[0].tag_.startswith("XSV") or (
                 after[0].text in ("을", "를") and len(after) > 1 and after[1].pos_ in ("VERB", "NOUN"))):
             continue
-        allowed = pred.object_classes or _OBJECT_CLASSES.get(pred.relation)
+        allowed = pred.allowed
         if allowed is not None and ref.cls not in allowed or _polarity(doc, nxt, sent.end) == "negated":
             continue
         agents = _AGENTS | {"Place"} if pred.relation in ("won", "attended") else _AGENTS
@@ -1454,7 +1459,7 @@ def _places(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[Fact]:
         where = ph.referent
         # (아르소나에 위치한 미 영사관: where something is located is a place, whatever the model called it)
         if ph.role == "goal" and located and where is not None and where.cls == "Organization" \
-                and where.text.rsplit(" ", 1)[-1] not in _NOT_PLACES | {"중심"}:
+                and where.text.rsplit(" ", 1)[-1] not in _NOT_PLACES:
             where = Mention(where.text, "Place", where.start, where.end)
         if ph.role != "goal" or where is None or where.cls != "Place":
             continue

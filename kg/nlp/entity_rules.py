@@ -1078,7 +1078,7 @@ def _stage_names(doc: Doc, words: list[tuple[int, int]]) -> Iterator[Span]:
 def _known_phrases(doc: Doc, words: list[tuple[int, int]]) -> Iterator[Span]:
     """유엔 안보리, 대한민국 국회: a name of the gazetteer written in two or three words."""
     known = gazetteer()
-    firsts = {name.split(" ", 1)[0] for name in known if " " in name}
+    firsts = _first_words_of_known_phrases()
     cores = [noun_core(doc, s, e) for s, e in words]
     for n in range(len(words) - 1):
         if cores[n] == words[n][0] or doc[words[n][0]:cores[n]].text not in firsts:
@@ -1089,6 +1089,11 @@ def _known_phrases(doc: Doc, words: list[tuple[int, int]]) -> Iterator[Span]:
             name = doc[words[n][0]:cores[n + k]].text
             if cores[n + k] > words[n + k][0] and name in known:
                 yield Span(doc, words[n][0], cores[n + k], label="LC" if known[name] == "Place" else "OG")
+
+
+@cache
+def _first_words_of_known_phrases() -> frozenset[str]:
+    return frozenset(name.split(" ", 1)[0] for name in gazetteer() if " " in name)
 
 
 def _glossed(doc: Doc, i: int) -> bool:
@@ -1308,9 +1313,9 @@ def _acting_titles(doc: Doc, words: list[tuple[int, int]], ents: list[Span]) -> 
     out = []
     for e in ents:
         end = starts.get(e.end)
-        if e.label_ == "CV" and end is not None and doc[e.end - 1].whitespace_ \
-                and doc[e.end:noun_core(doc, e.end, end)].text in ("권한대행", "직무대행"):
-            e = Span(doc, e.start, noun_core(doc, e.end, end), label="CV")
+        core_end = noun_core(doc, e.end, end) if e.label_ == "CV" and end is not None else e.end
+        if doc[e.end - 1].whitespace_ and doc[e.end:core_end].text in ("권한대행", "직무대행"):
+            e = Span(doc, e.start, core_end, label="CV")
         out.append(e)
     return out
 
