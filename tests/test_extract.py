@@ -819,3 +819,28 @@ def test_a_topic_described_as_what_someone_founded(nlp):
     # (the company someone founded is not the topic when the sentence says the topic acquired it)
     text = "배터리 스타트업 누리셀이 협약을 맺었다. 누리셀은 김하늘 대표가 설립한 회사를 인수했다."
     assert not any(r == "founded" and o == "누리셀" for _, r, o, _ in facts(nlp, text))
+
+
+def test_companions_listed_with_a_genitive_or_an_unnamed_subject_attend_too(nlp):
+    got = facts(nlp, "이번 정상회의에는 한국의 김민수 대통령과 일본의 박하준 총리가 참석했다.")
+    assert {("김민수", "attended", "정상회의", None), ("박하준", "attended", "정상회의", None)} <= set(got)
+    got = facts(nlp, "국무회의에는 김민수 대통령과 국무위원들이 참석했다.")
+    assert ("김민수", "attended", "국무회의", None) in got
+    # (a companion of a meeting is met, not a co-subject)
+    assert not any(r == "attended" for _, r, _, _ in facts(nlp, "김민수 대통령과 만난 주민들이 회의에 참석했다."))
+
+
+def test_a_topic_event_with_a_subject_scopes_over_the_next_clause(nlp):
+    got = facts(nlp, "이 회의는 김민수 장관이 주재했으며 박하준 차관과 이서연 국장이 참석했다.")
+    assert ("김민수", "organized", "회의", None) in got
+    assert {("박하준", "attended", "회의", None), ("이서연", "attended", "회의", None)} <= set(got)
+    # (a topic described as a kind of meeting is no meeting anyone named attended)
+    got = facts(nlp, "누리포럼은 기술을 논의하는 회의로, 김민수 장관이 참여해 의사결정회의로 진행한다.")
+    assert not any(r == "attended" for _, r, _, _ in got)
+
+
+def test_a_delegation_sent_to_an_event_and_a_counted_prize(nlp):
+    for verb in ("파견했다", "보냈다"):
+        assert ("누리공화국", "attended", "올림픽", None) in facts(nlp, f"누리공화국은 이번 올림픽에 선수단을 {verb}.")
+    assert not any(r == "attended" for _, r, _, _ in facts(nlp, "누리공화국은 이번 올림픽에 선수단을 파견하지 않았다."))
+    assert ("김민수", "won", "금메달", None) in facts(nlp, "김민수는 이번 대회에서 금메달 2개를 땄다.")

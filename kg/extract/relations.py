@@ -127,7 +127,8 @@ _AGENTS = {"Person", "Organization"}
 # Verbs of visiting that name the country: 방한 (to Korea), 방북, 방미, 방중, 방일, 방러.
 _VISITS = {"방한": "대한민국", "방북": "북한", "방미": "미국", "방중": "중국", "방일": "일본", "방러": "러시아"}
 # Relations whose object may stand as the topic before a subject that acts: 대회는 연맹이 주최했다.
-_TOPIC_OBJECTS = {"organized": "Event", "supported": "Event", "founded": "Organization", "acquired": "Organization"}
+_TOPIC_OBJECTS = {"organized": "Event", "supported": "Event", "founded": "Organization", "acquired": "Organization",
+                  "attended": "Event"}
 # Events one does not take part in by acting at them: elections, incidents, disasters.
 _NOT_GATHERINGS = ("선거", "대선", "총선", "경선", "사건", "사고", "참사", "지진", "화재", "전쟁", "테러", "폭발",
                              "침몰", "태풍", "게이트", "사태", "상", "메달", "MVP", "왕")  # (and prizes)
@@ -488,7 +489,9 @@ def _after_event(doc: Doc, i: int, end: int) -> tuple[str | None, int]:
         if tok.tag_.startswith("J"):
             role, j = _particle(doc, i)
             generic = doc[start:i].text.strip() in ("행사", "대회")
-            return (role, j) if role in ("goal", "place") or generic else (None, end)
+            # (금메달 5개를 땄다: a count of the prize)
+            counted = i - start >= 2 and doc[i - 1].tag_ == "NNB" and doc[i - 1].text != "위" and doc[i - 2].tag_ == "SN"
+            return (role, j) if role in ("goal", "place") or generic or counted else (None, end)
         if tok.tag_ not in ("NNG", "SN", "SL", "NNB") or tok.ent_type_ not in ("", "QT") or tok.text in _CLAUSE_NOUNS \
                 or tok.text in predicate_lexicon() or (i + 1 < len(doc) and doc[i + 1].tag_.startswith("XS")):
             break
@@ -757,8 +760,15 @@ def _facts_for(doc, sent, tok, pred, passive, relative, local, following, phrase
     if not objects and not passive and pred.relation in _TOPIC_OBJECTS and by_role.get("subj"):
         # 대회는 아시아e스포츠연맹이 주최했다, 한빛전자는 김민수가 설립했다: what was done as the topic,
         # who did it as the subject.
-        objects = [ph.referent for ph in by_role.get("topic", []) if ph.referent is not None
-                   and ph.referent.cls == _TOPIC_OBJECTS[pred.relation]]
+        # (회의는 김 장관이 주재했으며 이 차관이 참석했다: a topic with a subject after it scopes over
+        # the clauses that follow; not 회의는 … 논의하는 회의로, … 장관이 참여해, which describes it)
+        earlier = [p for p in phrases if p.end_tok <= clause_start and p.role == "topic"][-1:]
+        if earlier and not any(p.role == "subj" and earlier[0].end_tok <= p.start_tok < clause_start for p in phrases):
+            earlier = []
+        topics = by_role.get("topic") or earlier
+        objects = [ph.referent for ph in topics if ph.referent is not None
+                   and ph.referent.cls == _TOPIC_OBJECTS[pred.relation]
+                   and not any(t.tag_ == "JKB" and t.text in ("로", "으로") for t in doc[ph.end_tok:tok.i])]
         topic_object = bool(objects)
     if not objects and not passive and relative and pred.relation == "founded" and by_role.get("subj"):
         # 에코셀은 2019년 이나래 대표가 설립한 회사로: the noun the clause modifies is what the topic is
@@ -897,8 +907,14 @@ def _retyped(doc: Doc, mention: Mention, allowed: Set[str] | None) -> Mention | 
 def _co_agent(doc: Doc, ph: _Phrase, local: list[_Phrase]) -> bool:
     if ph.end_tok < len(doc) and doc[ph.end_tok].text == "함께":
         return True
-    nxt = next((p for p in local if p.start_tok >= ph.end_tok), None)
-    return nxt is not None and nxt.role in ("subj", "topic") and nxt.start_tok - ph.end_tok <= 3
+    after = [p for p in local if p.start_tok >= ph.end_tok]
+    # (미국의 오바마 대통령과 중국의 후진타오 주석이: a genitive before the next subject belongs to it)
+    while len(after) > 1 and after[0].role == "gen" and after[1].start_tok - after[0].end_tok <= 1:
+        after = after[1:]
+    if not after or after[0].start_tok - ph.end_tok > 3:
+        # (이명박 대통령과 국무위원들이 참석했다: the companion is listed with an unnamed subject)
+        return _unnamed_group_role(doc, ph.end_tok, local) in ("subj", "topic")
+    return after[0].role in ("subj", "topic")
 
 
 def _sentence_modality(doc: Doc, sent: Span) -> str | None:
