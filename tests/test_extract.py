@@ -844,3 +844,9 @@ def test_a_delegation_sent_to_an_event_and_a_counted_prize(nlp):
         assert ("누리공화국", "attended", "올림픽", None) in facts(nlp, f"누리공화국은 이번 올림픽에 선수단을 {verb}.")
     assert not any(r == "attended" for _, r, _, _ in facts(nlp, "누리공화국은 이번 올림픽에 선수단을 파견하지 않았다."))
     assert ("김민수", "won", "금메달", None) in facts(nlp, "김민수는 이번 대회에서 금메달 2개를 땄다.")
+
+
+def test_an_event_attended_before_a_noun_of_time_or_purpose(nlp):
+    assert ("김민수", "attended", "회의", None) in facts(nlp, "김민수 장관은 회의 참석 후 기자들과 만났다.")
+    assert ("김민수", "attended", "정상회의", None) in facts(nlp, "김민수 대통령은 정상회의 참석차 누리공화국을 방문했다.")
+    assert not any(r == "attended" for _, r, _, _ in facts(nlp, "김민수 장관은 회의 참석 후보를 골랐다."))

@@ -113,6 +113,8 @@ _TIME_NOUNS = TIME_DETERMINERS | {"오늘", "어제", "내일", "현재", "당�
                                   "향후", "앞으로"}
 # Words between a relative clause and its noun that are not that noun (이번, 참석한 가운데).
 _SCENE_WORDS = TIME_DETERMINERS | {"가운데"}
+# Nouns after a predicate noun that make it an act done: 참석 후, 참석 직후, 참석차.
+_AFTER_ACT = frozenset({"후", "뒤", "직후", "이후", "차"})
 _LIGHT_VERBS = frozenset({"하다", "가지다", "갖다"})  # (and 진행, a noun before 하다)
 _PLANNED = {"예정", "계획", "방침", "전망", "것"}
 # Which object classes each relation accepts; None accepts any entity.
@@ -1175,7 +1177,8 @@ def _noun_predicates(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[F
         after = doc[nxt.i + 1:nxt.i + 3]
         # a headline ends in the predicate noun: 문재인 대통령, 유엔총회 참석
         headline = not after or after[0].is_space or "\n" in nxt.whitespace_ or after[0].tag_ == "SF"
-        if not (headline or after[0].tag_.startswith("XSV") or (
+        # (시상식 참석 후, 정상회의 참석차: a noun of time or purpose after it)
+        if not (headline or after[0].tag_.startswith("XSV") or after[0].text in _AFTER_ACT or (
                 after[0].text in ("을", "를") and len(after) > 1 and after[1].pos_ in ("VERB", "NOUN"))):
             continue
         allowed = pred.allowed
