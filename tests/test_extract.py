@@ -826,7 +826,7 @@ def test_companions_listed_with_a_genitive_or_an_unnamed_subject_attend_too(nlp)
     assert {("김민수", "attended", "정상회의", None), ("박하준", "attended", "정상회의", None)} <= set(got)
     got = facts(nlp, "국무회의에는 김민수 대통령과 국무위원들이 참석했다.")
     assert ("김민수", "attended", "국무회의", None) in got
-    # (a companion of a meeting is met, not a co-subject)
+    # (with a verb between, the companion is that verb's, not listed with the subject)
     assert not any(r == "attended" for _, r, _, _ in facts(nlp, "김민수 대통령과 만난 주민들이 회의에 참석했다."))
 
 
