@@ -764,10 +764,10 @@ def _facts_for(doc, sent, tok, pred, passive, relative, local, following, phrase
         # who did it as the subject.
         # (회의는 김 장관이 주재했으며 이 차관이 참석했다: a topic with a subject after it scopes over
         # the clauses that follow; not 회의는 … 논의하는 회의로, … 장관이 참여해, which describes it)
-        earlier = [p for p in phrases if p.end_tok <= clause_start and p.role == "topic"][-1:]
-        if earlier and not any(p.role == "subj" and earlier[0].end_tok <= p.start_tok < clause_start for p in phrases):
-            earlier = []
-        topics = by_role.get("topic") or earlier
+        topic = next((p for p in reversed(phrases) if p.end_tok <= clause_start and p.role == "topic"), None)
+        scoping = [topic] if topic is not None and any(
+            p.role == "subj" and topic.end_tok <= p.start_tok < clause_start for p in phrases) else []
+        topics = by_role.get("topic") or scoping
         objects = [ph.referent for ph in topics if ph.referent is not None
                    and ph.referent.cls == _TOPIC_OBJECTS[pred.relation]
                    and not any(t.tag_ == "JKB" and t.text in ("로", "으로") for t in doc[ph.end_tok:tok.i])]
