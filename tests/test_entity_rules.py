@@ -167,6 +167,18 @@ def test_a_known_place_with_its_unit_is_no_person(nlp):
     assert ("부산시", "LC") in {(e.text, e.label_) for e in doc.ents}
 
 
+def test_a_person_where_something_happens_is_a_place_in_every_mention(nlp):
+    # whatever the model says: 누리동 is a person in both sentences, but nobody happens "in" a person
+    from spacy.tokens import Span
+
+    doc = nlp.make_doc("누리동에서 사고가 났다. 누리동 상인들이 모였다. 김민수에게서 연락이 왔다.")
+    ents = [Span(doc, t.i, t.i + 1, label="PS") for t in doc if t.text in ("누리동", "김민수")]
+    doc.ents = ents
+    doc = nlp.get_pipe("kg_entity_rules")(doc)
+    got = [(e.text, e.label_) for e in doc.ents if e.text in ("누리동", "김민수")]
+    assert got == [("누리동", "LC"), ("누리동", "LC"), ("김민수", "PS")]
+
+
 def test_a_name_kiwi_does_not_know_before_an_organisation_and_title(nlp):
     # Kiwi calls 김도윤 a common noun and the model reads 새벽 in 새벽AI as a time of day; the name
     # found in the first sentence and the name-organisation-title order still give both entities

@@ -1232,17 +1232,27 @@ def _foreign_full_names(doc: Doc, words: list[tuple[int, int]], ents: list[Span]
     return out
 
 
+_PLACE_AFTER = frozenset({"에서", "등지", "인근", "일대", "부근", "근처", "일원", "앞바다", "상공"})
+
+
 def _places_by_form(doc: Doc, words: list[tuple[int, int]], ents: list[Span]) -> list[Span]:
     """Places the model missed, by their form: 서울 서대문구, 양천구 신월동 (an administrative
     unit right after a place) and venues where something happens (신촌세브란스병원 장례식장에서)."""
     places = word_list("places")
+    # 이태원에서, 고척돔에서, 훈춘 인근: a person takes 에게서, never 에서, and has no surroundings — a
+    # "person" there is a place, in every mention. (공항 of 항저우 샤오산 공항에서 is a piece of a name: a
+    # common noun alone is not; 질본에서 밝혔다: an organisation the article names elsewhere takes 에서 too.)
+    placed = {e.text for e in ents if e.label_ in ("PS", "LC") and e.end < len(doc) and doc[e.end].text in _PLACE_AFTER
+              and any(t.tag_ != "NNG" for t in e)}
+    placed -= {e.text for e in ents if e.label_ not in ("PS", "LC")}
     # A known place the model called a person or an organisation (에티오피아 PS, 나이지리아 OG)
     # is a place: a country keeps one node and class whatever it does in the sentence.
     # (부산시, 경기도 called a person: a known place with its unit is no person either)
     # (세종대로, 올림픽대로, 경부고속도로: a road is a place, though 한강대로 reads like a university's name)
     ents = [Span(doc, e.start, e.end, label="LC") if e.label_ in ("PS", "OG") and e.text in places
             or e.label_ == "PS" and e.text[-1:] in ("시", "도", "군", "구") and e.text[:-1] in places
-            or e.label_ in ("PS", "OG") and len(e.text) >= 4 and e.text.endswith(_ROADS) else e
+            or e.label_ in ("PS", "OG") and len(e.text) >= 4 and e.text.endswith(_ROADS)
+            or e.label_ == "PS" and e.text in placed else e
             for e in ents]
     # 조선민주주의인민공화국 with only 인민 found: a known place written as a word replaces what lies inside it.
     inside = []
