@@ -850,3 +850,13 @@ def test_an_event_attended_before_a_noun_of_time_or_purpose(nlp):
     assert ("김민수", "attended", "회의", None) in facts(nlp, "김민수 장관은 회의 참석 후 기자들과 만났다.")
     assert ("김민수", "attended", "정상회의", None) in facts(nlp, "김민수 대통령은 정상회의 참석차 누리공화국을 방문했다.")
     assert not any(r == "attended" for _, r, _, _ in facts(nlp, "김민수 장관은 회의 참석 후보를 골랐다."))
+
+
+def test_the_body_someone_belongs_to_written_with_sosok(nlp):
+    # 소속(의) between the organisation and the title, before or after the name
+    got = facts(nlp, "한빛기획 소속의 배우 박하준이 주연을 맡았다.")
+    assert {("박하준", "holdsPosition", "배우", None), ("박하준", "memberOf", "한빛기획", None)} <= got
+    got = facts(nlp, "김민수는 누리엔터테인먼트 소속 가수이다.")
+    assert {("김민수", "holdsPosition", "가수", None), ("김민수", "memberOf", "누리엔터테인먼트", None)} <= got
+    # (a title after an organisation that is not its body: no membership)
+    assert not any(r == "memberOf" for _, r, _, _ in facts(nlp, "한빛기획 주최 행사에서 배우 박하준이 노래했다."))

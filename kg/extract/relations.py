@@ -578,8 +578,14 @@ def _apposition(sent: Span, phrases: list[_Phrase], people_by_position: dict[str
         gap = doc[prev.end_tok:ph.start_tok] if prev is not None else None
         adjacent = gap is not None and (not len(gap) or len(gap) <= 2 and ph.mentions[0].cls == "Position"
                                         and all(t.tag_ == "NNG" for t in gap))
+        # 한빛기획 소속(의) 배우 박하준: the organisation the person belongs to, before the title.
+        affiliated = gap is not None and gap.text.replace(" ", "") in ("소속", "소속의") \
+            and ph.mentions[0].cls == "Position"
         owner = None
-        if prev is not None and adjacent and not ended:
+        if prev is not None and affiliated and not ended and prev.referent is not None \
+                and prev.referent.cls == "Organization" and len(prev.mentions) == 1:
+            owner = prev.referent
+        elif prev is not None and adjacent and not ended:
             if prev.role == "gen" and prev.referent is not None and prev.referent.cls == "Organization" \
                     and len(prev.mentions) == 1:
                 owner = prev.referent
@@ -1335,7 +1341,7 @@ def _copula_appositions(doc: Doc, sent: Span) -> Iterable[Fact]:
         for named in people or [person]:
             p, t = _mention(named), _mention(title)
             yield _fact(p, "holdsPosition", t, sent, t, p, "copula-apposition", 0.8)
-            if org is not None and org.label_ == "OG" and between in ("", "의"):
+            if org is not None and org.label_ == "OG" and between in ("", "의", "소속", "소속의"):
                 yield _fact(p, "memberOf", _mention(org), sent, _mention(org), p, "copula-apposition", 0.75)
 
 

@@ -127,6 +127,9 @@ _INCIDENT_HEADS = frozenset({"사건", "사고", "포격", "침몰", "참사", "
 _NOT_IN_NAMES = frozenset({"가운데", "속", "중", "끝", "뒤", "후", "전", "이후", "이전", "직후", "직전", "당시", "무렵", "동안", "사이", "등",
                            "본래", "원래", "당초", "경", "께", "쯤"})
 _FORCES = frozenset({"육군", "해군", "공군", "해병대", "경찰", "검찰"})
+# A church takes the proper names before it as its name, like a force (성공회 교회), but no place
+# (대한민국 교회 is no name; 백령도 중화동 교회 is a church in 백령도).
+_NAMED_HEADS = _FORCES | {"교회"}
 # Words for a country's government, which the country's name makes one organisation: 대한민국 정부.
 _GOVERNMENT_WORDS = frozenset({"정부", "당국", "행정부", "내각", "정부군"})
 _ORG_UNITS = frozenset({"위원회", "본부", "지부", "사무국", "사무처", "노조", "지도부", "연구소", "분과"})
@@ -575,10 +578,11 @@ class EntityRules:
                 continue
             # 컬럼비아 대학, 세인트 앤드루스 대학교: a university written as a word of its own takes a
             # foreign name the model called a person, but not a place (노르웨이 오슬로 대학 is in Norway).
-            university = doc[start:core_end].text in ("대학", "대학교")
+            head = doc[start:core_end].text
+            university = head in ("대학", "대학교")
             # (당초 경찰은, 이후 검찰에: only a proper name begins a force's name — 대한민국 해군)
-            force = doc[start:core_end].text in _FORCES
-            if core_end == start or not (university or _ends_with(doc[start:core_end].text, _INSTITUTION_HEADS)):
+            force = head in _NAMED_HEADS
+            if core_end == start or not (university or force or _ends_with(head, _INSTITUTION_HEADS)):
                 continue
             begin = start
             for p_start, p_end in reversed(words[max(0, n - 3):n]):
@@ -588,7 +592,9 @@ class EntityRules:
                 # (쓰러진 후 백남기대책위원회: a one-letter noun such as 후 or 전 is no part of a name)
                 if noun_core(doc, p_start, p_end) != p_end or first.text in TIME_DETERMINERS or first.text == "이하" or \
                         (p_end - p_start == 1 and len(first.text) == 1 and first.tag_ == "NNG") or \
-                        (university and word in places) or ((university or force) and first.tag_ not in ("NNP", "SL")) or \
+                        (university and word in places) or \
+                        (head == "교회" and (word in places or first.ent_type_ == "LC")) or \
+                        ((university or force) and first.tag_ not in ("NNP", "SL")) or \
                         ((person or first.ent_type_ in ("DT", "QT", "TI")) and word not in places) or \
                         doc[p_end - 1].text in POSITION_WORDS or \
                         any(t.is_sent_start or "\n" in t.text for t in doc[p_start + 1:begin + 1]):
