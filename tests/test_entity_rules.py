@@ -40,6 +40,8 @@ def entities(nlp, text: str) -> set[tuple[str, str]]:
     ("한빛전자는 부산 해운대구 누리홀에서 신제품 발표회를 열었다.", {("누리홀", "LC")}),
     # a church by its ending
     ("누리제일교회는 예배를 강행했다.", {("누리제일교회", "OG")}),
+    # civic bodies and unions by their endings
+    ("누리시민연대와 한빛노조는 집회를 열었다.", {("누리시민연대", "OG"), ("한빛노조", "OG")}),
     # titled works (after a word for one, after their maker, listed) and authorities
     ("드라마 '바다의 별'과 '새벽'이 방영되었다.", {("바다의 별", "AF"), ("새벽", "AF")}),
     ("김하늘 감독의 '푸른 밤'이 상을 받았다.", {("푸른 밤", "AF")}),

@@ -58,7 +58,7 @@ _GENERIC_OBJECTS = {"제품", "신제품", "서비스", "계획", "결과", "방
 _DEMO_CUES = ("시연", "선보이", "선보", "출시", "공개", "전시", "소개", "발표")
 # Nouns ending in an organisation suffix that are not organisations.
 _NOT_ORG = {"일부", "내부", "외부", "전부", "세부", "간부", "상부", "하부", "본부", "지원", "인원", "회원", "차원",
-            "병원", "공원", "대학", "학교", "센터", "정부", "기부", "여부", "초원", "자원", "연구원", "이사", "사업부"}
+            "병원", "공원", "대학", "학교", "센터", "정부", "기부", "여부", "초원", "자원", "연구원", "이사", "사업부", "무노조"}
 # Places and common nouns that end like a party (당): 문화의마당, 예배당, 수당.
 _NOT_ORG_ENDINGS = frozenset({"마당", "식당", "성당", "강당", "예배당", "회당", "사당", "수당", "담당", "해당", "상당"})
 # Endings that make a common noun a title (감사원장, 선임보좌관, 청년특별위원).
