@@ -183,6 +183,18 @@ def test_a_person_where_something_happens_is_a_place_in_every_mention(nlp):
     assert got == [("누리동", "LC"), ("누리동", "LC"), ("김민수", "PS")]
 
 
+def test_a_model_span_ending_in_a_title_is_a_persons_whatever_its_label(nlp):
+    # whatever the model says: the name, organisation and title read as one place
+    from spacy.tokens import Span
+
+    doc = nlp.make_doc("회의에는 안토니우 구테흐스 유엔 사무총장이 참석했다.")
+    start = next(t.i for t in doc if t.text.startswith("안토니우"))
+    end = next(t.i for t in doc if t.text == "사무총장") + 1
+    doc.ents = [Span(doc, start, end, label="LC")]
+    doc = nlp.get_pipe("kg_entity_rules")(doc)
+    assert {("안토니우 구테흐스", "PS"), ("유엔", "OG"), ("사무총장", "CV")} <= {(e.text, e.label_) for e in doc.ents}
+
+
 def test_a_name_kiwi_does_not_know_before_an_organisation_and_title(nlp):
     # Kiwi calls 김도윤 a common noun and the model reads 새벽 in 새벽AI as a time of day; the name
     # found in the first sentence and the name-organisation-title order still give both entities

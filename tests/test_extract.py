@@ -860,3 +860,8 @@ def test_the_body_someone_belongs_to_written_with_sosok(nlp):
     assert {("김민수", "holdsPosition", "가수", None), ("김민수", "memberOf", "누리엔터테인먼트", None)} <= got
     # (a title after an organisation that is not its body: no membership)
     assert not any(r == "memberOf" for _, r, _, _ in facts(nlp, "한빛기획 주최 행사에서 배우 박하준이 노래했다."))
+
+
+def test_a_title_someone_is_a_candidate_for_is_not_held(nlp):
+    got = facts(nlp, "김민수 누리연맹 사무총장의 후보로 박하준이 나섰다.")
+    assert ("김민수", "holdsPosition", "사무총장", None) not in got

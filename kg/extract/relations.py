@@ -65,7 +65,7 @@ _FOUNDER_TITLES = ("창업자", "설립자", "창립자", "창시자")
 # A title written onto its body's name: 대한의사협회장, 국제올림픽위원회 위원장 is two words.
 _BODY_IN_TITLE = re.compile(r"([가-힣]{2,}(?:협회|위원회|연맹|재단|학회|연합회|협의회|공사|공단|조합|노조))(?:장|회장|이사장)")
 _CANDIDATE = re.compile(r"\s*(?:[가-힣]{2,4}\s*)?후보")  # 후보, 대선 후보, 대통령 후보자
-_NOT_HELD_AFTER = re.compile(r"\s*(?:당선자|당선인|권한대행|내정자|후보|지명자)")
+_NOT_HELD_AFTER = re.compile(r"\s*(?:의\s*)?(?:당선자|당선인|권한대행|내정자|후보|지명자)")  # (사무총장의 후보)
 # Words after a name that stand for other people: 유가족, 변호인, 측 …
 _SOMEONE_ELSE = {"측", "유가족", "가족", "유족", "변호인", "대리인", "법률대리인", "변호사", "측근", "부인", "아들", "딸",
                  "남편", "아내", "어머니", "아버지", "관계자", "지지자", "팬", "모임"}
@@ -548,7 +548,7 @@ def _apposition(sent: Span, phrases: list[_Phrase], people_by_position: dict[str
         for m in ph.mentions:
             if m.cls == "Position":
                 people_by_position[m.text] = person
-                if not former and not _NOT_HELD_AFTER.match(_text(doc)[m.end:m.end + 6]):
+                if not former and not _NOT_HELD_AFTER.match(_text(doc)[m.end:m.end + 8]):
                     yield _fact(person, "holdsPosition", m, sent, person, m, "apposition", 0.9)
                     # 대한의사협회장, 한국무역협회장: the title names its body
                     body = _BODY_IN_TITLE.fullmatch(m.text)

@@ -318,7 +318,8 @@ class EntityRules:
                      for w in doc[by_end[s.end].start:s.start].text.split()) else s for s in spans]
         ruled = filter_spans(spans)
         taken = {i for s in ruled for i in range(s.start, s.end)}
-        statistical = [part for e in doc.ents for part in _outside(e, taken)]
+        title_ends = {s.end for s in ruled if s.label_ == "CV"}
+        statistical = [part for e in doc.ents for part in _outside(e, taken, title_ends)]
         if not self.overwrite:
             ruled = [s for s in ruled if not any(s.start < e.end and e.start < s.end for e in doc.ents)]
             statistical = list(doc.ents)
@@ -1112,11 +1113,15 @@ def _glossed(doc: Doc, i: int) -> bool:
         and any(re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", t.text) for t in inner)
 
 
-def _outside(ent: Span, taken: set[int]) -> list[Span]:
+def _outside(ent: Span, taken: set[int], title_ends: set[int] = frozenset()) -> list[Span]:
     """The model span, unless a rule span takes part of it — then only a person's name the rule left
     whole: 홍준표 of 자유한국당 홍준표, 제임스 코미 of 제임스 코미 연방수사국."""
     if not any(i in taken for i in range(ent.start, ent.end)):
         return [ent]
+    if ent.end in title_ends and ent.label_ in ("LC", "OG"):
+        # 안토니우 구테흐스 유엔 사무총장 as one place: a span that ends in a title is a person's, whatever
+        # the model called it (a place or a body ends in no title).
+        ent = Span(ent.doc, ent.start, ent.end, label="PS")
     if ent.label_ == "OG":
         # 미국 캘로그사, 미국 NK뉴스: after the place a rule took, the rest of the model's organisation is
         # one if it is whole words shaped like one (a company's 사, Latin letters, an organisation's
