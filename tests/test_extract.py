@@ -865,3 +865,10 @@ def test_the_body_someone_belongs_to_written_with_sosok(nlp):
 def test_a_title_someone_is_a_candidate_for_is_not_held(nlp):
     got = facts(nlp, "김민수 누리연맹 사무총장의 후보로 박하준이 나섰다.")
     assert ("김민수", "holdsPosition", "사무총장", None) not in got
+
+
+def test_an_event_held_in_the_area_around_a_place_is_located_there(nlp):
+    got = facts(nlp, "이번 집회는 서울 종로구 누리대로 일대에서 열렸다.")
+    assert ("집회", "locatedIn", "누리대로", None) in got
+    got = facts(nlp, "기자회견은 여의도 국회의사당 앞에서 열렸다.")
+    assert ("기자회견", "locatedIn", "국회의사당", None) in got

@@ -30,7 +30,7 @@ from kg.extract.dates import DATE_PATTERN, normalise_date
 from kg.extract.records import Extraction, Fact, Mention
 from kg.ingest.article import Article
 from kg.nlp.labels import GRAPH_CLASS
-from kg.nlp.lexicon import SETTLEMENT_WORDS, TIME_DETERMINERS, VENUE_HEADS, gazetteer, word_list
+from kg.nlp.lexicon import SETTLEMENT_WORDS, SURROUNDINGS, TIME_DETERMINERS, VENUE_HEADS, gazetteer, word_list
 
 __all__ = ["extract", "predicate_lexicon", "Predicate"]
 
@@ -447,6 +447,9 @@ def _particle(doc: Doc, i: int) -> tuple[str | None, int]:
             i = j + 1
     elif i < len(doc) and doc[i].text == "들" and i + 1 < len(doc) and doc[i + 1].tag_.startswith("J"):
         i += 1  # 기업들이
+    elif i < len(doc) and (doc[i].text in SURROUNDINGS or doc[i].text == "앞") and i + 1 < len(doc) \
+            and doc[i + 1].text in ("에서", "에"):
+        i += 1  # 세종대로 일대에서 열렸다, 국회의사당 앞에서: where the area around the place is, the place is
     if i >= len(doc) or not doc[i].tag_.startswith("J"):
         return None, i
     morph = (doc[i]._.morphs or [doc[i].text + "/J"])[0].split("/")[0]

@@ -37,6 +37,7 @@ from kg.nlp.lexicon import (
     POSITION_WORDS,
     SETTLEMENT_WORDS,
     STATEMENT_WORDS,
+    SURROUNDINGS,
     TIME_DETERMINERS,
     VENUE_HEADS,
     gazetteer,
@@ -1243,7 +1244,7 @@ def _foreign_full_names(doc: Doc, words: list[tuple[int, int]], ents: list[Span]
     return out
 
 
-_PLACE_AFTER = frozenset({"에서", "등지", "인근", "일대", "부근", "근처", "일원", "앞바다", "상공"})
+_PLACE_AFTER = SURROUNDINGS | {"에서", "등지", "앞바다", "상공"}
 
 
 def _places_by_form(doc: Doc, words: list[tuple[int, int]], ents: list[Span]) -> list[Span]:
@@ -1283,6 +1284,8 @@ def _places_by_form(doc: Doc, words: list[tuple[int, int]], ents: list[Span]) ->
         text = doc[start:core_end].text
         prev = ends.get(start) or (ends.get(start - 1) if start > 0 and doc[start - 1].is_space else None)
         after = doc[core_end].text if core_end < end else ""
+        if core_end == end and end + 1 < len(doc) and doc[end].text in SURROUNDINGS | {"앞"}:
+            after = doc[end + 1].text  # 세종대로 일대에서, 대한문 앞에서
         unit = 2 <= len(text) <= 6 and text.endswith(_ADMIN_UNITS) and prev is not None and prev.label_ == "LC" \
             and not (core_end - start == 1 and doc[start].tag_ == "NNG")  # 출입구, 입구: common nouns
         known = text in places
