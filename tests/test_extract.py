@@ -872,3 +872,11 @@ def test_an_event_held_in_the_area_around_a_place_is_located_there(nlp):
     assert ("집회", "locatedIn", "누리대로", None) in got
     got = facts(nlp, "기자회견은 여의도 국회의사당 앞에서 열렸다.")
     assert ("기자회견", "locatedIn", "국회의사당", None) in got
+
+
+def test_speech_in_typographic_single_quotes_and_no_speaker_past_the_reporting_verb(nlp):
+    got = facts(nlp, "김민수 위원장은 ‘정권은 퇴진하라’고 외쳤다.")
+    assert ("김민수", "said", "정권은 퇴진하라", None) in got
+    # (the share of those asked answered; the person named after the verb said nothing)
+    got = facts(nlp, "응답자의 93%는 ‘위험하다’고 답했으나 김민수 교수는 이 결과를 반박했다.")
+    assert not any(r == "said" and o == "위험하다" for _, r, o, _ in got)

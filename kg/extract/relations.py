@@ -93,7 +93,7 @@ _NOT_PLACES = {"지역", "남부", "북부", "동부", "서부", "일대", "인�
 # (the ending is a word's end: "고마워요 마린" opens a quote, it does not report one)
 _QUOTATIVE_AFTER = r"[”\"']\s*(?:이?라고|고|며|면서|라며|이라며)(?![가-힣])"
 # (single quotes may stand inside double ones: "… '사람'으로 제한된다"고)
-_QUOTE = re.compile(r"(?:[“\"]([^”\"“\n]{4,})[”\"]|'([^'\"“”\n]{4,})')\s*(?:이?라고|고|며|면서|라며|이라며|[했한]다(?:며|고)?)(?![가-힣])")
+_QUOTE = re.compile(r"(?:[“\"]([^”\"“\n]{4,})[”\"]|['‘]([^'‘’\"“”\n]{4,})['’])\s*(?:이?라고|고|며|면서|라며|이라며|[했한]다(?:며|고)?)(?![가-힣])")
 # 버락 오바마 미국 제44대 대통령: an ordinal inside an apposition.
 _ORDINAL = re.compile(r"^(?:제\s*)?\d+\s*(?:대|기|회)$|^제$")
 _NAMEISH = {"NNG", "NNP", "SL", "SN", "SH", "MM", "XSN", "XPN"}
@@ -995,6 +995,11 @@ def _quotes(doc: Doc, sent: Span, phrases: list[_Phrase], earlier: list[tuple[Sp
     if speaking:
         before = [p for p in speaking if doc[p.start_tok].idx < inside[0][0]]
         chosen = (before or speaking)[-1]
+        # ("…"고 최유진 대변인은 말했다: a speaker after the quote stands in the clause that reports it,
+        # not past the verb — 93%는 ‘위험하다’고 답했으나 일본인은 …)
+        if not before and any(t.idx >= inside[0][1] and ("EC" in t.tag_ or "EF" in t.tag_)
+                              for t in doc[doc[chosen.start_tok].sent.start:chosen.start_tok]):
+            return
         opening = next((t.i for t in window if t.idx >= inside[0][0]), window.end)
         # (한국갤럽이 … 조사에서 국민의 56%가 "…"고 답했다: the speaker is not named. Not before a quote
         # that is a noun phrase, which says what the subject is: 보고서가 "선별적 기록"이라고 비난했다.)
