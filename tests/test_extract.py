@@ -880,3 +880,13 @@ def test_speech_in_typographic_single_quotes_and_no_speaker_past_the_reporting_v
     # (the share of those asked answered; the person named after the verb said nothing)
     got = facts(nlp, "응답자의 93%는 ‘위험하다’고 답했으나 김민수 교수는 이 결과를 반박했다.")
     assert not any(r == "said" and o == "위험하다" for _, r, o, _ in got)
+
+
+def test_a_speaker_at_a_gathering_named_just_before_attended_it(nlp):
+    text = "14일 누리포럼이 서울에서 열렸다. 기조연설자로 나선 박하준 한빛대 교수는 \"AI는 도구\"라고 말했다."
+    assert ("박하준", "attended", "누리포럼", None) in facts(nlp, text)
+    got = facts(nlp, "이날 집회에서는 김민수 위원장, 박하준 대표가 차례로 연단에 올랐다.")
+    assert {("김민수", "attended", "집회", None), ("박하준", "attended", "집회", None)} <= got
+    # (a speech planned is no attendance; a speaker with no gathering named attends nothing)
+    assert not any(r == "attended" for _, r, _, _ in facts(nlp, "누리포럼이 열린다. 연사로 나설 박하준 교수는 발표할 예정이다."))
+    assert not any(r == "attended" for _, r, _, _ in facts(nlp, "무대에 오른 박하준은 노래를 불렀다."))

@@ -135,6 +135,10 @@ _TOPIC_OBJECTS = {"organized": "Event", "supported": "Event", "founded": "Organi
 _NOT_GATHERINGS = ("선거", "대선", "총선", "경선", "사건", "사고", "참사", "지진", "화재", "전쟁", "테러", "폭발",
                              "침몰", "태풍", "게이트", "사태", "상", "메달", "MVP", "왕")  # (and prizes)
 _PASSIVE = {"열리다": "organized", "개최되다": "organized"}
+# Who speaks at a gathering: 연사로 나선, 기조연설자로 나와, 연단에 올라, 무대에 오른.
+_SPEAKER_CUE = re.compile(r"(?:연사|기조연설자|연설자|발언자|발제자|토론자|패널|사회자)(?:로|으로)\s*(?:나선|나섰|나서|나와|나온|참여)"
+                          r"|(?:연단|무대|단상)에\s*(?:올라|오른|올랐|서서|선)")
+_FUTURE = re.compile(r"예정|계획|것으로 보인다|할 방침")
 # Verbs that only link a noun to another (…에 대한 발언, …을 위한 회의): no clause of their own.
 _LINKING_VERBS = frozenset({"대하다", "관하다", "위하다", "의하다", "통하다", "따르다"})
 
@@ -226,6 +230,7 @@ def extract(doc: Doc, article: Article) -> Extraction:
         out.facts += list(_became(doc, sent, phrases))
         out.facts += list(_noun_predicates(doc, sent, phrases))
         out.facts += list(_at_events(doc, sent, phrases))
+        out.facts += list(_speakers(doc, sent, phrases, earlier[:-1]))
         out.facts += list(_award_winners(doc, sent, phrases))
         out.facts += list(_award_topics(doc, sent, phrases))
         out.facts += list(_bracketed_heads(doc, sent))
@@ -1278,6 +1283,20 @@ def _at_events(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[Fact]:
             who = agents[-1].referent if agents[-1].end_tok <= ph.start_tok else agents[0].referent
             yield _fact(who, "attended", event, sent, who, event, "acts-at-event", 0.6,
                         _polarity(doc, verb, sent.end))
+
+
+def _speakers(doc: Doc, sent: Span, phrases: list[_Phrase], earlier: list[tuple[Span, list[_Phrase]]]) -> Iterable[Fact]:
+    """연사로 나선 김민수 위원장은 "…"고 외쳤다, 박하준 교수는 연단에 올라 …: a speaker at a gathering
+    attended it — the gathering named in the sentence, else the last one the two sentences before name."""
+    cue = _SPEAKER_CUE.search(sent.text)
+    if cue is None or _FUTURE.search(sent.text):
+        return
+    speakers = [p.referent for p in phrases if p.role in ("subj", "topic") and p.referent is not None
+                and p.referent.cls == "Person"]  # (A, B, C가 차례로 연단에 올랐다: a list shares its role)
+    events = [m for _, before in [*earlier[-2:], (sent, phrases)] for p in before for m in p.mentions
+              if m.cls == "Event" and not m.text.endswith(_NOT_GATHERINGS)]
+    for speaker in speakers if events else ():
+        yield _fact(speaker, "attended", events[-1], sent, speaker, events[-1], "speaker-at-event", 0.6)
 
 
 def _award_winners(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[Fact]:
