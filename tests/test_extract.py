@@ -890,3 +890,9 @@ def test_a_speaker_at_a_gathering_named_just_before_attended_it(nlp):
     # (a speech planned is no attendance; a speaker with no gathering named attends nothing)
     assert not any(r == "attended" for _, r, _, _ in facts(nlp, "누리포럼이 열린다. 연사로 나설 박하준 교수는 발표할 예정이다."))
     assert not any(r == "attended" for _, r, _, _ in facts(nlp, "무대에 오른 박하준은 노래를 불렀다."))
+
+
+def test_a_prize_received_was_won_but_not_what_else_is_received(nlp):
+    assert ("송강호", "won", "남우주연상", None) in facts(nlp, "송강호는 칸 영화제에서 남우주연상을 받았다.")
+    assert not any(r == "won" for _, r, _, _ in facts(nlp, "김민수 장관은 국회 청문회에서 질책을 받았다."))
+    assert not any(r == "won" for _, r, _, _ in facts(nlp, "송강호는 남우주연상을 받지 못했다."))

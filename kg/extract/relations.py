@@ -226,6 +226,7 @@ def extract(doc: Doc, article: Article) -> Extraction:
         earlier = [*earlier[-3:], (sent, phrases)]
         out.facts += list(_places(doc, sent, phrases))
         out.facts += list(_wins(doc, sent, phrases))
+        out.facts += list(_prizes_received(doc, sent, phrases))
         out.facts += list(_elected(doc, sent, phrases))
         out.facts += list(_became(doc, sent, phrases))
         out.facts += list(_noun_predicates(doc, sent, phrases))
@@ -1416,6 +1417,22 @@ def _wins(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[Fact]:
                    and p.referent is not None and p.referent.cls in ("Person", "Organization", "Place")]
         if winners:
             yield _fact(winners[-1], "won", ref, sent, winners[-1], nxt, "won-noun", 0.75)
+
+
+def _prizes_received(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[Fact]:
+    """송강호는 칸 영화제에서 남우주연상을 받았다: a prize received was won (받다 alone is no win —
+    조사를 받았다, 재판을 받았다 — so the object must be named like a prize)."""
+    for ph in phrases:
+        if ph.role != "obj" or not (_is_award(ph.referent) or (
+                ph.referent is not None and ph.referent.text.endswith(("메달", "트로피", "훈장")))):
+            continue
+        verb = next((t for t in doc[ph.end_tok:min(sent.end, ph.end_tok + 2)] if not t.is_space), None)
+        if verb is None or verb.lemma_ not in ("받다", "수여받다") or _polarity(doc, verb, sent.end) is not None:
+            continue
+        winners = [p.referent for p in phrases if p.role in ("subj", "topic") and p.end_tok <= ph.start_tok
+                   and p.referent is not None and p.referent.cls in ("Person", "Organization", "Place")]
+        if winners:
+            yield _fact(winners[-1], "won", ph.referent, sent, winners[-1], ph.referent, "prize-received", 0.75)
 
 
 def _elected(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[Fact]:
