@@ -43,6 +43,8 @@ def entities(nlp, text: str) -> set[tuple[str, str]]:
     # known organisations whose names end in no organisation word: pollsters, abbreviations
     ("리얼미터와 한국갤럽의 조사에서 공수처 설치에 찬성하는 응답이 많았다.",
      {("리얼미터", "OG"), ("한국갤럽", "OG"), ("공수처", "OG")}),
+    # a known city the model calls a person begins a festival's name
+    ("그의 영화는 칸 영화제에서 상영됐다.", {("칸 영화제", "EV")}),
     # civic bodies and unions by their endings
     ("누리시민연대와 한빛노조는 집회를 열었다.", {("누리시민연대", "OG"), ("한빛노조", "OG")}),
     # titled works (after a word for one, after their maker, listed) and authorities

@@ -896,3 +896,8 @@ def test_a_prize_received_was_won_but_not_what_else_is_received(nlp):
     assert ("송강호", "won", "남우주연상", None) in facts(nlp, "송강호는 칸 영화제에서 남우주연상을 받았다.")
     assert not any(r == "won" for _, r, _, _ in facts(nlp, "김민수 장관은 국회 청문회에서 질책을 받았다."))
     assert not any(r == "won" for _, r, _, _ in facts(nlp, "송강호는 남우주연상을 받지 못했다."))
+
+
+def test_a_one_letter_known_city_is_in_its_country(nlp):
+    got = facts(nlp, "프랑스 칸에서 열린 제63회 칸 국제영화제에서 상영됐다.")
+    assert ("칸", "locatedIn", "프랑스", None) in got

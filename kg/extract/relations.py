@@ -1489,7 +1489,8 @@ def _places(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[Fact]:
         for outer, inner in zip(ph.mentions, ph.mentions[1:]):
             # 프랑스 칸, 경기도 시흥시: a known country, region or city (or an administrative unit)
             # written right before a place contains it.
-            if outer.cls == inner.cls == "Place" and inner.start - outer.end <= 1 and len(inner.text) >= 2 \
+            if outer.cls == inner.cls == "Place" and inner.start - outer.end <= 1 \
+                    and (len(inner.text) >= 2 or inner.text in containers) \
                     and (outer.text in containers or outer.text.endswith(_ADMIN_ENDINGS)) \
                     and not outer.text.startswith(inner.text) and outer.text not in _HOME_COUNTRY \
                     and inner.text not in _NOT_PLACES \

@@ -427,6 +427,7 @@ class EntityRules:
                 # (a model's number that begins inside a word, U-17 여자 월드컵, is part of the name)
                 if (doc[p_end - 1].text in POSITION_WORDS and not election and not press) or (
                         doc[p_start].ent_type_ in ("PS", "DT", "QT", "TI") and not year and p_start not in crossing
+                        and doc[p_start:p_end].text not in word_list("places")  # (칸 영화제 with 칸 a person)
                         and not (doc[p_start].ent_type_ == "QT" and doc[p_start].ent_iob_ == "I")
                         and not _in_anniversary(doc, p_start)) or (
                         incident and doc[p_start:p_end].text in word_list("places")):
