@@ -45,6 +45,8 @@ def entities(nlp, text: str) -> set[tuple[str, str]]:
      {("리얼미터", "OG"), ("한국갤럽", "OG"), ("공수처", "OG")}),
     # a known city the model calls a person begins a festival's name
     ("그의 영화는 칸 영화제에서 상영됐다.", {("칸 영화제", "EV")}),
+    # a club and a group the model reads as persons
+    ("한화 이글스 정우람 선수와 레드벨벳이 시구했다.", {("한화 이글스", "OG"), ("정우람", "PS"), ("레드벨벳", "OG")}),
     # civic bodies and unions by their endings
     ("누리시민연대와 한빛노조는 집회를 열었다.", {("누리시민연대", "OG"), ("한빛노조", "OG")}),
     # titled works (after a word for one, after their maker, listed) and authorities
