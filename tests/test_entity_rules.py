@@ -47,6 +47,9 @@ def entities(nlp, text: str) -> set[tuple[str, str]]:
     ("그의 영화는 칸 영화제에서 상영됐다.", {("칸 영화제", "EV")}),
     # a club and a group the model reads as persons
     ("한화 이글스 정우람 선수와 레드벨벳이 시구했다.", {("한화 이글스", "OG"), ("정우람", "PS"), ("레드벨벳", "OG")}),
+    # products the gazetteer knows (an online service is a product; its company is not)
+    ("카카오는 카카오톡과 유튜브를 비교했다.", {("카카오", "OG"), ("카카오톡", "AF"), ("유튜브", "AF")}),
+    ("배틀그라운드 대회가 부산에서 열렸다.", {("배틀그라운드 대회", "EV")}),
     # civic bodies and unions by their endings
     ("누리시민연대와 한빛노조는 집회를 열었다.", {("누리시민연대", "OG"), ("한빛노조", "OG")}),
     # titled works (after a word for one, after their maker, listed) and authorities

@@ -127,6 +127,8 @@ _INCIDENT_HEADS = frozenset({"사건", "사고", "포격", "침몰", "참사", "
 # Nouns that place a clause in time or setting and never begin a name: …이 참석한 가운데 포럼이 열렸다.
 _NOT_IN_NAMES = frozenset({"가운데", "속", "중", "끝", "뒤", "후", "전", "이후", "이전", "직후", "직전", "당시", "무렵", "동안", "사이", "등",
                            "본래", "원래", "당초", "경", "께", "쯤"})
+# The rule label of a gazetteer class.
+_GAZETTEER_LABEL = {"Place": "LC", "Organization": "OG", "Product": "AF"}
 _FORCES = frozenset({"육군", "해군", "공군", "해병대", "경찰", "검찰"})
 # A church takes the proper names before it as its name, like a force (성공회 교회), but no place
 # (대한민국 교회 is no name; 백령도 중화동 교회 is a church in 백령도).
@@ -427,7 +429,8 @@ class EntityRules:
                 # (a model's number that begins inside a word, U-17 여자 월드컵, is part of the name)
                 if (doc[p_end - 1].text in POSITION_WORDS and not election and not press) or (
                         doc[p_start].ent_type_ in ("PS", "DT", "QT", "TI") and not year and p_start not in crossing
-                        and doc[p_start:p_end].text not in word_list("places")  # (칸 영화제 with 칸 a person)
+                        # (칸 영화제, 배틀그라운드 대회 with 칸 or 배틀그라운드 a person: a known name is none)
+                        and doc[p_start:p_end].text not in word_list("places") and doc[p_start:p_end].text not in gazetteer()
                         and not (doc[p_start].ent_type_ == "QT" and doc[p_start].ent_iob_ == "I")
                         and not _in_anniversary(doc, p_start)) or (
                         incident and doc[p_start:p_end].text in word_list("places")):
@@ -547,7 +550,7 @@ class EntityRules:
             core = doc[start:core_end]
             text = core.text
             if text in known:
-                yield Span(doc, start, core_end, label="LC" if known[text] == "Place" else "OG")
+                yield Span(doc, start, core_end, label=_GAZETTEER_LABEL[known[text]])
             elif _COMPANY_FORM.search(text) or (
                 _org_word(text) and not re.match(r"\d+[년월일]", text)  # (2014년 1월 1일부로: from a date)
                 # one token only if Kiwi knows it as a proper noun the model left alone (한국관광공사, not
@@ -1097,7 +1100,7 @@ def _known_phrases(doc: Doc, words: list[tuple[int, int]]) -> Iterator[Span]:
                 break
             name = doc[words[n][0]:cores[n + k]].text
             if cores[n + k] > words[n + k][0] and name in known:
-                yield Span(doc, words[n][0], cores[n + k], label="LC" if known[name] == "Place" else "OG")
+                yield Span(doc, words[n][0], cores[n + k], label=_GAZETTEER_LABEL[known[name]])
 
 
 @cache
