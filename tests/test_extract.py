@@ -901,3 +901,12 @@ def test_a_prize_received_was_won_but_not_what_else_is_received(nlp):
 def test_a_one_letter_known_city_is_in_its_country(nlp):
     got = facts(nlp, "프랑스 칸에서 열린 제63회 칸 국제영화제에서 상영됐다.")
     assert ("칸", "locatedIn", "프랑스", None) in got
+
+
+def test_words_that_are_titles_only_after_a_name(nlp):
+    got = facts(nlp, "토고 대표팀의 에마뉘엘 아데바요르 주장은 부상을 입었다.")
+    assert ("에마뉘엘 아데바요르", "holdsPosition", "주장", None) in got
+    assert ("김민수", "holdsPosition", "경위", None) in facts(nlp, "김민수 경위는 이날 기자들에게 사건의 경위를 설명했다.")
+    # (elsewhere the word is no title; a patriot called 의사 is no doctor)
+    assert not any(r == "holdsPosition" for _, r, _, _ in facts(nlp, "그의 주장은 사실이 아니라고 김민수는 반박했다."))
+    assert not any(r == "holdsPosition" for _, r, _, _ in facts(nlp, "안중근 의사는 하얼빈에서 거사를 일으켰다."))

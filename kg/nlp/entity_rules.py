@@ -127,6 +127,11 @@ _INCIDENT_HEADS = frozenset({"사건", "사고", "포격", "침몰", "참사", "
 # Nouns that place a clause in time or setting and never begin a name: …이 참석한 가운데 포럼이 열렸다.
 _NOT_IN_NAMES = frozenset({"가운데", "속", "중", "끝", "뒤", "후", "전", "이후", "이전", "직후", "직전", "당시", "무렵", "동안", "사이", "등",
                            "본래", "원래", "당초", "경", "께", "쯤"})
+# Words that are titles only right after a person's name (주장 is also a claim, 고문 torture, 경위 the
+# circumstances, 교사 incitement: 살인교사). (Not 의사: 안중근 의사 is a patriot, no doctor; nor a soldier's
+# rank, which news writes after a bare surname: 윤 일병 is the person.)
+_TITLES_AFTER_NAMES = frozenset({"주장", "부주장", "고문", "서기", "회계", "총무", "검사", "경위", "경감", "경정", "경사",
+                                 "대장", "감사", "학생", "모델", "타자", "심판", "주심", "선생", "교사"})
 # The rule label of a gazetteer class.
 _GAZETTEER_LABEL = {"Place": "LC", "Organization": "OG", "Product": "AF"}
 _FORCES = frozenset({"육군", "해군", "공군", "해병대", "경찰", "검찰"})
@@ -330,6 +335,7 @@ class EntityRules:
                              self._common_word)
         ents = _foreign_full_names(doc, words, ents)
         ents = _places_by_heads(doc, words, _places_by_form(doc, words, ents))
+        ents = _titles_after_names(doc, words, ents)
         ents = _acting_titles(doc, words, _orgs_before_titles(_orgs_in_titles(doc, words, _join_units(ents))))
         ents = _same_name_same_entity(doc, words, _cued_persons(doc, _lists_share_a_class(ents)))
         ents = _names_before_org_titles(doc, words, _orgs_right_before_titles(doc, words, ents), self._unknown_word)
@@ -1333,6 +1339,23 @@ def _places_by_heads(doc: Doc, words: list[tuple[int, int]], ents: list[Span]) -
     # (the rule's span wins over the model's name inside it: 나일 as a person)
     kept = [e for e in ents if not any(e.start < f.end and f.start < e.end for f in found)]
     return sorted(kept + found, key=lambda e: e.start)
+
+
+def _titles_after_names(doc: Doc, words: list[tuple[int, int]], ents: list[Span]) -> list[Span]:
+    """아데바요르 주장은, 김민수 경위는, 박하준 고문이: a word that is a title only after a person's
+    name (elsewhere 주장 is a claim, 고문 torture, 경위 the circumstances) is that person's title there."""
+    starts = {start: end for start, end in words}
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    added = []
+    for e in ents:
+        end = starts.get(e.end)
+        if e.label_ != "PS" or end is None or not doc[e.end - 1].whitespace_:
+            continue
+        core_end = noun_core(doc, e.end, end)
+        if doc[e.end:core_end].text in _TITLES_AFTER_NAMES and not any(i in taken for i in range(e.end, core_end)) \
+                and (core_end == end or doc[core_end].tag_.startswith(("J", "SF", "SP"))):
+            added.append(Span(doc, e.end, core_end, label="CV"))
+    return sorted(ents + added, key=lambda e: e.start) if added else ents
 
 
 def _acting_titles(doc: Doc, words: list[tuple[int, int]], ents: list[Span]) -> list[Span]:
