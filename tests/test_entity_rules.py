@@ -193,6 +193,18 @@ def test_a_person_where_something_happens_is_a_place_in_every_mention(nlp):
     assert got == [("누리동", "LC"), ("누리동", "LC"), ("김민수", "PS")]
 
 
+def test_the_places_of_a_model_chain_before_a_known_venue_stay_places(nlp):
+    # whatever the model says: the whole chain is one place, and the gazetteer takes the venue at its end
+    from spacy.tokens import Span
+
+    doc = nlp.make_doc("행사는 경기도 고양시 킨텍스에서 열렸다.")
+    start = next(t.i for t in doc if t.text == "경기도")
+    end = next(t.i for t in doc if t.text == "킨텍스") + 1
+    doc.ents = [Span(doc, start, end, label="LC")]
+    doc = nlp.get_pipe("kg_entity_rules")(doc)
+    assert {("경기도", "LC"), ("고양시", "LC"), ("킨텍스", "LC")} <= {(e.text, e.label_) for e in doc.ents}
+
+
 def test_a_model_span_ending_in_a_title_is_a_persons_whatever_its_label(nlp):
     # whatever the model says: the name, organisation and title read as one place
     from spacy.tokens import Span

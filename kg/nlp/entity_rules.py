@@ -1146,6 +1146,16 @@ def _outside(ent: Span, taken: set[int], title_ends: set[int] = frozenset()) -> 
                      or _looks_like_org(rest)):
             return [Span(doc, free[0], ent.end, label="OG")]
         return []
+    if ent.label_ == "LC":
+        # 경기도 고양시 킨텍스 with 킨텍스 a rule's: the places before it are still places (split below).
+        doc = ent.doc
+        free = [i for i in range(ent.start, ent.end) if i not in taken]
+        part = doc[ent.start:free[-1] + 1] if free else None
+        if part is not None and free == list(range(ent.start, free[-1] + 1)) and doc[free[-1]].whitespace_ \
+                and all(w in word_list("places") or (len(w) >= 3 and w.endswith(("시", "도", "군", "구", "주", "현")))
+                        for w in part.text.split()):
+            return [Span(doc, part.start, part.end, label="LC")]
+        return []
     if ent.label_ != "PS":
         return []
     free = [i for i in range(ent.start, ent.end) if i not in taken]
