@@ -30,7 +30,7 @@ from kg.extract.dates import DATE_PATTERN, normalise_date
 from kg.extract.records import Extraction, Fact, Mention
 from kg.ingest.article import Article
 from kg.nlp.labels import GRAPH_CLASS
-from kg.nlp.lexicon import SETTLEMENT_WORDS, SURROUNDINGS, TIME_DETERMINERS, VENUE_HEADS, gazetteer, word_list
+from kg.nlp.lexicon import AREA_WORDS, SETTLEMENT_WORDS, TIME_DETERMINERS, VENUE_HEADS, gazetteer, word_list
 
 __all__ = ["extract", "predicate_lexicon", "Predicate"]
 
@@ -138,7 +138,6 @@ _PASSIVE = {"열리다": "organized", "개최되다": "organized"}
 # Who speaks at a gathering: 연사로 나선, 기조연설자로 나와, 연단에 올라, 무대에 오른.
 _SPEAKER_CUE = re.compile(r"(?:연사|기조연설자|연설자|발언자|발제자|토론자|패널|사회자)(?:로|으로)\s*(?:나선|나섰|나서|나와|나온|참여)"
                           r"|(?:연단|무대|단상)에\s*(?:올라|오른|올랐|서서|선)")
-_FUTURE = re.compile(r"예정|계획|것으로 보인다|할 방침")
 # Verbs that only link a noun to another (…에 대한 발언, …을 위한 회의): no clause of their own.
 _LINKING_VERBS = frozenset({"대하다", "관하다", "위하다", "의하다", "통하다", "따르다"})
 
@@ -453,7 +452,7 @@ def _particle(doc: Doc, i: int) -> tuple[str | None, int]:
             i = j + 1
     elif i < len(doc) and doc[i].text == "들" and i + 1 < len(doc) and doc[i + 1].tag_.startswith("J"):
         i += 1  # 기업들이
-    elif i < len(doc) and (doc[i].text in SURROUNDINGS or doc[i].text == "앞") and i + 1 < len(doc) \
+    elif i < len(doc) and doc[i].text in AREA_WORDS and i + 1 < len(doc) \
             and doc[i + 1].text in ("에서", "에"):
         i += 1  # 세종대로 일대에서 열렸다, 국회의사당 앞에서: where the area around the place is, the place is
     if i >= len(doc) or not doc[i].tag_.startswith("J"):
@@ -1289,8 +1288,7 @@ def _at_events(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[Fact]:
 def _speakers(doc: Doc, sent: Span, phrases: list[_Phrase], earlier: list[tuple[Span, list[_Phrase]]]) -> Iterable[Fact]:
     """연사로 나선 김민수 위원장은 "…"고 외쳤다, 박하준 교수는 연단에 올라 …: a speaker at a gathering
     attended it — the gathering named in the sentence, else the last one the two sentences before name."""
-    cue = _SPEAKER_CUE.search(sent.text)
-    if cue is None or _FUTURE.search(sent.text):
+    if _SPEAKER_CUE.search(sent.text) is None or _sentence_modality(doc, sent) == "planned":
         return
     speakers = [p.referent for p in phrases if p.role in ("subj", "topic") and p.referent is not None
                 and p.referent.cls == "Person"]  # (A, B, C가 차례로 연단에 올랐다: a list shares its role)

@@ -31,6 +31,7 @@ from spacy.util import filter_spans
 
 from kg.nlp.labels import normalise_label
 from kg.nlp.lexicon import (
+    AREA_WORDS,
     EVENT_HEADS,
     KOREAN_SURNAMES,
     ORG_SUFFIXES,
@@ -1127,20 +1128,23 @@ def _glossed(doc: Doc, i: int) -> bool:
 def _outside(ent: Span, taken: set[int], title_ends: set[int] = frozenset()) -> list[Span]:
     """The model span, unless a rule span takes part of it — then only a person's name the rule left
     whole: 홍준표 of 자유한국당 홍준표, 제임스 코미 of 제임스 코미 연방수사국."""
-    if not any(i in taken for i in range(ent.start, ent.end)):
+    free = [i for i in range(ent.start, ent.end) if i not in taken]
+    if len(free) == len(ent):
         return [ent]
+    doc = ent.doc
+    # (the free tokens are one run; what follows uses its ends)
+    if not free or free != list(range(free[0], free[-1] + 1)):
+        return []
     if ent.end in title_ends and ent.label_ in ("LC", "OG"):
         # 안토니우 구테흐스 유엔 사무총장 as one place: a span that ends in a title is a person's, whatever
         # the model called it (a place or a body ends in no title).
-        ent = Span(ent.doc, ent.start, ent.end, label="PS")
+        ent = Span(doc, ent.start, ent.end, label="PS")
     if ent.label_ == "OG":
         # 미국 캘로그사, 미국 NK뉴스: after the place a rule took, the rest of the model's organisation is
         # one if it is whole words shaped like one (a company's 사, Latin letters, an organisation's
         # ending) — not 애너하임 of 미국 애너하임.
-        free = [i for i in range(ent.start, ent.end) if i not in taken]
-        doc = ent.doc
-        rest = doc[free[0]:ent.end].text if free else ""
-        if free and free == list(range(free[0], ent.end)) and free[0] > ent.start and doc[free[0] - 1].whitespace_ \
+        rest = doc[free[0]:ent.end].text
+        if free[-1] + 1 == ent.end and free[0] > ent.start and doc[free[0] - 1].whitespace_ \
                 and doc[ent.start:free[0]].text.strip() in word_list("places") \
                 and (rest.endswith("사") and doc[free[0]].tag_ in ("NNP", "SL") or any(doc[i].tag_ == "SL" for i in free)
                      or _looks_like_org(rest)):
@@ -1148,21 +1152,16 @@ def _outside(ent: Span, taken: set[int], title_ends: set[int] = frozenset()) -> 
         return []
     if ent.label_ == "LC":
         # 경기도 고양시 킨텍스 with 킨텍스 a rule's: the places before it are still places (split below).
-        doc = ent.doc
-        free = [i for i in range(ent.start, ent.end) if i not in taken]
-        part = doc[ent.start:free[-1] + 1] if free else None
-        if part is not None and free == list(range(ent.start, free[-1] + 1)) and doc[free[-1]].whitespace_ \
-                and all(w in word_list("places") or (len(w) >= 3 and w.endswith(("시", "도", "군", "구", "주", "현")))
-                        for w in part.text.split()):
+        part = doc[ent.start:free[-1] + 1]
+        if free[0] == ent.start and doc[free[-1]].whitespace_ and all(
+                w in word_list("places") or (len(w) >= 3 and w.endswith(("시", "도", "군", "구", "주", "현")))
+                for w in part.text.split()):
             return [Span(doc, part.start, part.end, label="LC")]
         return []
     if ent.label_ != "PS":
         return []
-    free = [i for i in range(ent.start, ent.end) if i not in taken]
-    if not free or free != list(range(free[0], free[-1] + 1)):
-        return []
-    part = _without_edge_marks(Span(ent.doc, free[0], free[-1] + 1, label="PS"))
-    if part is None or not (part.start == ent.start or ent.doc[part.start - 1].whitespace_):
+    part = _without_edge_marks(Span(doc, free[0], free[-1] + 1, label="PS"))
+    if part is None or not (part.start == ent.start or doc[part.start - 1].whitespace_):
         return []
     korean = part.end == ent.end and _KOREAN_NAME.fullmatch(part.text) is not None  # (not 용산 of 용산 대통령실)
     foreign = part.start == ent.start and " " in part.text and all(t.tag_ in ("NNP", "SL") or t.is_space for t in part)
@@ -1304,7 +1303,7 @@ def _places_by_form(doc: Doc, words: list[tuple[int, int]], ents: list[Span]) ->
         text = doc[start:core_end].text
         prev = ends.get(start) or (ends.get(start - 1) if start > 0 and doc[start - 1].is_space else None)
         after = doc[core_end].text if core_end < end else ""
-        if core_end == end and end + 1 < len(doc) and doc[end].text in SURROUNDINGS | {"앞"}:
+        if core_end == end and end + 1 < len(doc) and doc[end].text in AREA_WORDS:
             after = doc[end + 1].text  # 세종대로 일대에서, 대한문 앞에서
         unit = 2 <= len(text) <= 6 and text.endswith(_ADMIN_UNITS) and prev is not None and prev.label_ == "LC" \
             and not (core_end - start == 1 and doc[start].tag_ == "NNG")  # 출입구, 입구: common nouns

@@ -6,7 +6,7 @@ from functools import cache
 from importlib import resources
 
 __all__ = ["word_list", "gazetteer", "gazetteer_entries", "EVENT_HEADS", "POSITION_WORDS", "ORG_SUFFIXES", "TIME_DETERMINERS",
-           "SETTLEMENT_WORDS", "STATEMENT_WORDS", "SURROUNDINGS",
+           "SETTLEMENT_WORDS", "STATEMENT_WORDS", "SURROUNDINGS", "AREA_WORDS",
            "VENUE_HEADS", "KOREAN_SURNAMES"]
 
 
@@ -30,6 +30,8 @@ ORG_SUFFIXES = word_list("org_suffixes")
 SETTLEMENT_WORDS = frozenset({"도시", "소도시", "마을", "도읍", "수도", "항구도시", "섬"})
 # Nouns for the area around a place, written between it and its particle: 세종대로 일대에서, 훈춘 인근.
 SURROUNDINGS = frozenset({"일대", "인근", "부근", "근처", "일원", "주변"})
+# …and the space before it, where things happen (국회의사당 앞에서) — though a person has one too.
+AREA_WORDS = SURROUNDINGS | {"앞"}
 # What one issues (성명을 냈다, 대국민사과문을 발표했다): a product of its article, and a node of that
 # article alone, since every statement has the same word for a name.
 STATEMENT_WORDS = frozenset({"성명", "성명서", "공동성명", "규탄성명", "사과문", "대국민사과문", "입장문", "호소문",
