@@ -382,7 +382,7 @@ class EntityRules:
                     elif " " in inner.text.strip() and _ends_with(inner.text, _INSTITUTION_HEADS - {"공사"}):
                         yield Span(doc, begin, tok.i, label="OG")
                     elif after is not None and after.text in ("에서", "에서는", "에선"):
-                        label = "OG" if inner.text in gazetteer() else "LC"
+                        label = _GAZETTEER_LABEL.get(gazetteer().get(inner.text, "Place"), "LC")
                         yield Span(doc, begin, tok.i, label=label)
                     elif after is not None and after.text in ("을", "를") and _has_demo_cue(tok.sent):
                         # 예인선 '파도원'을 시연했다: a quoted name shown or launched is a product.
