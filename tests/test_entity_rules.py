@@ -50,6 +50,8 @@ def entities(nlp, text: str) -> set[tuple[str, str]]:
     # products the gazetteer knows (an online service is a product; its company is not)
     ("카카오는 카카오톡과 유튜브를 비교했다.", {("카카오", "OG"), ("카카오톡", "AF"), ("유튜브", "AF")}),
     ("배틀그라운드 대회가 부산에서 열렸다.", {("배틀그라운드 대회", "EV")}),
+    # a name before 씨, though Kiwi knows the word as a common noun (백도라지 is a root); not a withheld one
+    ("백남기 농민의 딸 백도라지 씨가 발언했다.", {("백도라지", "PS")}),
     # civic bodies and unions by their endings
     ("누리시민연대와 한빛노조는 집회를 열었다.", {("누리시민연대", "OG"), ("한빛노조", "OG")}),
     # titled works (after a word for one, after their maker, listed) and authorities
@@ -179,6 +181,10 @@ def test_a_known_place_with_its_unit_is_no_person(nlp):
     doc.ents = [Span(doc, city, city + 1, label="PS")]
     doc = nlp.get_pipe("kg_entity_rules")(doc)
     assert ("부산시", "LC") in {(e.text, e.label_) for e in doc.ents}
+
+
+def test_a_withheld_name_before_ssi_is_no_person(nlp):
+    assert not any(e.label_ == "PS" for e in nlp("서울에 사는 김모 씨는 귀가했다.").ents)
 
 
 def test_a_person_where_something_happens_is_a_place_in_every_mention(nlp):

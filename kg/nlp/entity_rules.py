@@ -153,6 +153,7 @@ _COUNTRY_ABBREVIATIONS = {"미", "중", "일", "한", "북", "러", "영", "독"
 _FOREIGN_SYLLABLES = "르드스트크프브츠즈카쿠슈너야데테케페베뉴퓨맥잭존톰샤셰쇼핀렌틴릭닉"
 _KOREAN_NAME = re.compile(f"^[{KOREAN_SURNAMES}][^{_FOREIGN_SYLLABLES}\\s]{{1,2}}$")
 _PERSON = re.compile(r"^[가-힣]{2,4}$")
+_SSI_NAME = re.compile(f"^[{KOREAN_SURNAMES}][가-힣]{{1,3}}$")  # (a name before 씨 may be unusual: 백도라지)
 # After a name: an age in brackets (45), 씨/군/양/옹, or a word for a person (농민, 할머니 …).
 _PERSON_CUE = re.compile(r"\s*\(\d{1,3}(?:세)?[,)]|(?:\s*(?:씨|군|양|옹|여사)|\s+(?:농민|주민|할머니|할아버지|어린이|학생|"
                          r"노동자|소년|소녀|청년))(?:[은는이가을를의와과도]|에게)?(?![가-힣])")
@@ -268,7 +269,8 @@ class EntityRules:
         doc = ent.doc
         return ent.label_ == "PS" and all(t.tag_ in ("NNG", "XSN") and len(t.text) >= 2 for t in ent) \
             and not any(self._unknown_word(t.text) for t in ent) and not _glossed(doc, ent.end) \
-            and doc[ent.end:ent.end + 2].text.replace(" ", "") != "(본명"
+            and doc[ent.end:ent.end + 2].text.replace(" ", "") != "(본명" \
+            and not (ent.end < len(doc) and doc[ent.end].text == "씨" and doc[ent.end - 1].whitespace_)  # 백도라지 씨
 
     def _common_word(self, text: str) -> bool:
         """Whether Kiwi's dictionary knows ``text`` as one common noun (정권, 국민; not 베를린)."""
@@ -311,6 +313,7 @@ class EntityRules:
         spans += self._institutions(doc, words)
         spans += self._described_companies(doc, words)
         spans += self._described_places(doc, words)
+        spans += self._called_ssi(doc, words)
         spans += self._products(doc, words)
         spans += self._works_by_genre(doc, words)
         spans += self._documents(doc, words)
@@ -630,6 +633,19 @@ class EntityRules:
                     and not (any(t.ent_type_ == "PS" for t in core) and _KOREAN_NAME.match(core.text)) \
                     and core.text not in word_list("places"):
                 yield Span(doc, n_start, core_end, label="OG")
+
+    def _called_ssi(self, doc: Doc, words: list[tuple[int, int]]) -> Iterator[Span]:
+        """백도라지 씨가, 박은미 씨는: a word shaped like a Korean name right before 씨 is a person's name,
+        whatever Kiwi made of it (도라지 is a root; 김모 씨 withholds the name)."""
+        for (start, end), (n_start, n_end) in zip(words, words[1:]):
+            if doc[n_start].text != "씨" or noun_core(doc, n_start, n_end) != n_start + 1 \
+                    or noun_core(doc, start, end) != end or any(t.ent_type_ or not t.tag_.startswith("NN")
+                                                                for t in doc[start:end]):
+                continue
+            text = doc[start:end].text
+            if _SSI_NAME.match(text) and not text.endswith("모") and text not in word_list("places") \
+                    and text not in gazetteer():
+                yield Span(doc, start, end, label="PS")
 
     def _described_places(self, doc: Doc, words: list[tuple[int, int]]) -> Iterator[Span]:
         """작은 도시 스비보드진에: a name Kiwi does not know right after a word for a settlement is a place."""
