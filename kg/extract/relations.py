@@ -230,7 +230,7 @@ def extract(doc: Doc, article: Article) -> Extraction:
         out.facts += list(_became(doc, sent, phrases))
         out.facts += list(_noun_predicates(doc, sent, phrases))
         out.facts += list(_at_events(doc, sent, phrases))
-        out.facts += list(_speakers(doc, sent, phrases, earlier[:-1]))
+        out.facts += list(_speakers(doc, sent, phrases, earlier))
         out.facts += list(_award_winners(doc, sent, phrases))
         out.facts += list(_award_topics(doc, sent, phrases))
         out.facts += list(_bracketed_heads(doc, sent))
@@ -1287,12 +1287,13 @@ def _at_events(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[Fact]:
 
 def _speakers(doc: Doc, sent: Span, phrases: list[_Phrase], earlier: list[tuple[Span, list[_Phrase]]]) -> Iterable[Fact]:
     """연사로 나선 김민수 위원장은 "…"고 외쳤다, 박하준 교수는 연단에 올라 …: a speaker at a gathering
-    attended it — the gathering named in the sentence, else the last one the two sentences before name."""
+    attended it — the gathering named in the sentence, else the last one the two sentences before name
+    (``earlier`` ends with this sentence)."""
     if _SPEAKER_CUE.search(sent.text) is None or _sentence_modality(doc, sent) == "planned":
         return
     speakers = [p.referent for p in phrases if p.role in ("subj", "topic") and p.referent is not None
                 and p.referent.cls == "Person"]  # (A, B, C가 차례로 연단에 올랐다: a list shares its role)
-    events = [m for _, before in [*earlier[-2:], (sent, phrases)] for p in before for m in p.mentions
+    events = [m for _, before in earlier[-3:] for p in before for m in p.mentions
               if m.cls == "Event" and not m.text.endswith(_NOT_GATHERINGS)]
     for speaker in speakers if events else ():
         yield _fact(speaker, "attended", events[-1], sent, speaker, events[-1], "speaker-at-event", 0.6)
@@ -1411,10 +1412,15 @@ def _wins(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[Fact]:
             continue
         if _polarity(doc, nxt, sent.end) == "negated":
             continue
-        winners = [p.referent for p in phrases if p.role in ("subj", "topic") and p.end_tok <= ph.start_tok
-                   and p.referent is not None and p.referent.cls in ("Person", "Organization", "Place")]
-        if winners:
-            yield _fact(winners[-1], "won", ref, sent, winners[-1], nxt, "won-noun", 0.75)
+        winner = _winner_before(phrases, ph)
+        if winner is not None:
+            yield _fact(winner, "won", ref, sent, winner, nxt, "won-noun", 0.75)
+
+
+def _winner_before(phrases: list[_Phrase], ph: _Phrase) -> Mention | None:
+    """The last subject or topic before ``ph`` that can win: a person, a body or a country."""
+    return next((p.referent for p in reversed(phrases) if p.role in ("subj", "topic") and p.end_tok <= ph.start_tok
+                 and p.referent is not None and p.referent.cls in ("Person", "Organization", "Place")), None)
 
 
 def _prizes_received(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[Fact]:
@@ -1427,10 +1433,9 @@ def _prizes_received(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[F
         verb = next((t for t in doc[ph.end_tok:min(sent.end, ph.end_tok + 2)] if not t.is_space), None)
         if verb is None or verb.lemma_ not in ("받다", "수여받다") or _polarity(doc, verb, sent.end) is not None:
             continue
-        winners = [p.referent for p in phrases if p.role in ("subj", "topic") and p.end_tok <= ph.start_tok
-                   and p.referent is not None and p.referent.cls in ("Person", "Organization", "Place")]
-        if winners:
-            yield _fact(winners[-1], "won", ph.referent, sent, winners[-1], ph.referent, "prize-received", 0.75)
+        winner = _winner_before(phrases, ph)
+        if winner is not None:
+            yield _fact(winner, "won", ph.referent, sent, winner, ph.referent, "prize-received", 0.75)
 
 
 def _elected(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[Fact]:
