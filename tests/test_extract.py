@@ -927,3 +927,17 @@ def test_a_constituency_before_a_candidate_is_no_person(nlp):
     got = facts(nlp, "박하준은 지난 3일 열린 서초을 후보 토론회에서 질문을 받았다.")
     assert ("박하준", "attended", "서초을 후보 토론회", None) in got
     assert not any(s == "서초을" for s, _, _, _ in got)
+
+
+def test_a_region_holds_each_place_of_the_list_it_begins(nlp):
+    got = facts(nlp, "강원 삼척·영월·강릉 등 여러 곳에서 산불이 발생했다.")
+    assert {("삼척", "locatedIn", "강원", None), ("영월", "locatedIn", "강원", None),
+            ("강릉", "locatedIn", "강원", None)} <= got
+    # (파리 ends like a village, 리, but is a known city; 경기 before a city is the province, not a game)
+    assert ("파리", "locatedIn", "프랑스", None) in facts(nlp, "프랑스 파리의 한 거리에서 총격이 일어났다.")
+    assert ("안산시", "locatedIn", "경기", None) in facts(nlp, "경기 안산시에 벌레떼가 출몰했다.")
+
+
+def test_a_zone_a_place_begins_is_a_place(nlp):
+    got = facts(nlp, "위원회는 충청남도 대전 대덕연구개발특구를 입지로 선정했다.")
+    assert ("대덕연구개발특구", "locatedIn", "대전", None) in got

@@ -30,7 +30,15 @@ from kg.extract.dates import DATE_PATTERN, normalise_date
 from kg.extract.records import Extraction, Fact, Mention
 from kg.ingest.article import Article
 from kg.nlp.labels import GRAPH_CLASS
-from kg.nlp.lexicon import AREA_WORDS, SETTLEMENT_WORDS, TIME_DETERMINERS, VENUE_HEADS, gazetteer, word_list
+from kg.nlp.lexicon import (
+    AREA_WORDS,
+    SETTLEMENT_WORDS,
+    TIME_DETERMINERS,
+    VENUE_HEADS,
+    ZONE_HEADS,
+    gazetteer,
+    word_list,
+)
 
 __all__ = ["extract", "predicate_lexicon", "Predicate"]
 
@@ -1479,7 +1487,8 @@ def _places(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[Fact]:
     A bare chain gives a fact when a known country, region or city holds a place that is neither a
     district (서울 삼성동: an address, which our development gold does not count) nor a venue, and the
     country is not Korea itself (대한민국 서울특별시 is how Korean news writes an address)."""
-    containers = word_list("places")
+    # (경기 is also "a game", so it is not in the list of places; before a city it is the province)
+    containers = word_list("places") | {"경기"}
     for ph in phrases:
         for m in ph.mentions:
             # 국회 기자회견, 광화문 집회: a place before a bare word for a gathering is where it is held
@@ -1489,17 +1498,26 @@ def _places(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[Fact]:
                     where in containers or gazetteer().get(where) == "Place" or where in _SITE_BODIES):
                 site = Mention(where, "Place", m.start, m.start + len(where))
                 yield _fact(m, "locatedIn", site, sent, site, m, "event-site", 0.65)
+        text = _text(doc)
         for outer, inner in zip(ph.mentions, ph.mentions[1:]):
             # 프랑스 칸, 경기도 시흥시: a known country, region or city (or an administrative unit)
             # written right before a place contains it.
             if outer.cls == inner.cls == "Place" and inner.start - outer.end <= 1 \
-                    and (len(inner.text) >= 2 or inner.text in containers) \
                     and (outer.text in containers or outer.text.endswith(_ADMIN_ENDINGS)) \
-                    and not outer.text.startswith(inner.text) and outer.text not in _HOME_COUNTRY \
-                    and inner.text not in _NOT_PLACES \
-                    and not inner.text.endswith(_DISTRICT_ENDINGS + ("쪽",)) \
-                    and not any(inner.text.endswith(v) for v in VENUE_HEADS):
-                yield _fact(inner, "locatedIn", outer, sent, outer, inner, "place-nesting", 0.7)
+                    and outer.text not in _HOME_COUNTRY:
+                # 강원 삼척·영월·동해: so is each place of a list that the first begins.
+                listed = [inner]
+                for m in sorted((m for p in phrases for m in p.mentions if m.start >= inner.end), key=lambda m: m.start):
+                    if m.cls != "Place" or text[listed[-1].end:m.start].strip() not in ("·", ","):
+                        break
+                    listed.append(m)
+                for inner in listed:
+                    if (len(inner.text) >= 2 or inner.text in containers) and not outer.text.startswith(inner.text) \
+                            and inner.text not in _NOT_PLACES \
+                            and (not inner.text.endswith(_DISTRICT_ENDINGS + ("쪽",)) or inner.text in containers
+                                 or inner.text.endswith(ZONE_HEADS)) \
+                            and not any(inner.text.endswith(v) for v in VENUE_HEADS):
+                        yield _fact(inner, "locatedIn", outer, sent, outer, inner, "place-nesting", 0.7)
             # 노르웨이 오슬로대학, 프랑스 스트라스부르대: a known country or city before an institution
             # with a site of its own (a university, museum, consulate) holds it.
             elif outer.cls == "Place" and inner.cls == "Organization" and inner.start - outer.end <= 1 \

@@ -41,6 +41,7 @@ from kg.nlp.lexicon import (
     SURROUNDINGS,
     TIME_DETERMINERS,
     VENUE_HEADS,
+    ZONE_HEADS,
     gazetteer,
     word_list,
 )
@@ -421,6 +422,9 @@ class EntityRules:
                 continue
             if core_end - start >= 2 and doc[core_end - 2].tag_ == "SN":
                 continue  # 264경기, 3회의: a count of events, not one
+            if doc[start:core_end].text == "경기" and core_end == end and n + 1 < len(words) \
+                    and re.fullmatch(r"[가-힣]{1,4}[시군]", doc[words[n + 1][0]:noun_core(doc, *words[n + 1])].text):
+                continue  # 경기 고양시: the province, not a game
             if core_end == end and n + 1 < len(words) \
                     and doc[words[n + 1][0]:noun_core(doc, *words[n + 1])].text in ("후보", "후보자"):
                 continue  # 대선 후보: the election qualifies a candidate's title
@@ -1380,14 +1384,17 @@ def _places_by_heads(doc: Doc, words: list[tuple[int, int]], ents: list[Span]) -
     found: list[Span] = []
     for n, (start, end) in enumerate(words):
         core_end = noun_core(doc, start, end)
-        if core_end == start or not all(tags[i] == "NNP" for i in range(start, core_end - 1)):
+        if core_end == start:
             continue
         last = texts[core_end - 1]
-        station = (last == "역" and core_end - start >= 2) or (
-            core_end - start == 1 and tags[start] == "NNP" and len(last) >= 3 and last.endswith("역"))
-        if station:
+        proper = all(tags[i] == "NNP" for i in range(start, core_end - 1))
+        station = proper and ((last == "역" and core_end - start >= 2) or (
+            core_end - start == 1 and tags[start] == "NNP" and len(last) >= 3 and last.endswith("역")))
+        # 대덕연구개발특구, 신동지구: a word that a place begins and a word for a zone ends is that zone.
+        zone = core_end - start >= 2 and doc[start].ent_type_ == "LC" and doc[start:core_end].text.endswith(ZONE_HEADS)
+        if station or zone:
             found.append(Span(doc, start, core_end, label="LC"))
-        elif core_end == end and tags[core_end - 1] == "NNP" and n + 1 < len(words):
+        elif proper and core_end == end and tags[core_end - 1] == "NNP" and n + 1 < len(words):
             h_start, h_end = words[n + 1]
             if texts[h_start] in _FEATURE_HEADS and noun_core(doc, h_start, h_end) == h_start + 1:
                 found.append(Span(doc, start, h_start + 1, label="LC"))

@@ -32,6 +32,8 @@ SETTLEMENT_WORDS = frozenset({"도시", "소도시", "마을", "도읍", "수도
 SURROUNDINGS = frozenset({"일대", "인근", "부근", "근처", "일원", "주변"})
 # …and the space before it, where things happen (국회의사당 앞에서) — though a person has one too.
 AREA_WORDS = SURROUNDINGS | {"앞"}
+# Words for a zone that a place name begins (대덕연구개발특구, 신동지구): places, not districts.
+ZONE_HEADS = ("특구", "지구", "단지", "공단", "신도시")
 # What one issues (성명을 냈다, 대국민사과문을 발표했다): a product of its article, and a node of that
 # article alone, since every statement has the same word for a name.
 STATEMENT_WORDS = frozenset({"성명", "성명서", "공동성명", "규탄성명", "사과문", "대국민사과문", "입장문", "호소문",
