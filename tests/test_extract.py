@@ -941,3 +941,21 @@ def test_a_region_holds_each_place_of_the_list_it_begins(nlp):
 def test_a_zone_a_place_begins_is_a_place(nlp):
     got = facts(nlp, "위원회는 충청남도 대전 대덕연구개발특구를 입지로 선정했다.")
     assert ("대덕연구개발특구", "locatedIn", "대전", None) in got
+
+
+def test_quotes_chained_and_between_speakers(nlp):
+    got = facts(nlp, "대회에서 새빛당 김도윤 공동대표는 “위기를 기회로 바꿀 때”라면서, “함께 선거를 치르자”고 제안하였다.")
+    assert ("김도윤", "said", "위기를 기회로 바꿀 때 … 함께 선거를 치르자", None) in got
+    # (an unnamed group quoted first; the person named after that quote said only what follows)
+    got = facts(nlp, "주민들은 \"끝까지 멈추지 않겠다\"며 농성을 이어갔지만, 박하준 시장은 \"예산이 국회에 묶였다\"고 말했다.")
+    assert {(s, o) for s, r, o, _ in got if r == "said"} == {("박하준", "예산이 국회에 묶였다")}
+    got = facts(nlp, "누리뉴스에 따르면 김민수 시의원은 \"시 차원의 조사를 촉구할 계획\"이라 전했다.")
+    assert ("김민수", "said", "시 차원의 조사를 촉구할 계획", None) in got
+
+
+def test_an_unnamed_official_speaks_for_the_organisation(nlp):
+    got = facts(nlp, "누리전자 관계자는 \"신제품 판매가 기대 이상으로 늘었다\"고 말했다.")
+    assert ("누리전자", "said", "신제품 판매가 기대 이상으로 늘었다", None) in got
+    # (an official relaying a named person's words does not speak for the organisation)
+    got = facts(nlp, "누리전자 관계자는 박하준 대표가 \"신제품 판매가 기대 이상으로 늘었다\"고 말했다고 전했다.")
+    assert not any(s == "누리전자" and r == "said" for s, r, _, _ in got)

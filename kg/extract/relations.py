@@ -101,7 +101,9 @@ _NOT_PLACES = {"지역", "남부", "북부", "동부", "서부", "일대", "인�
 # (the ending is a word's end: "고마워요 마린" opens a quote, it does not report one)
 _QUOTATIVE_AFTER = r"[”\"']\s*(?:이?라고|고|며|면서|라며|이라며)(?![가-힣])"
 # (single quotes may stand inside double ones: "… '사람'으로 제한된다"고)
-_QUOTE = re.compile(r"(?:[“\"]([^”\"“\n]{4,})[”\"]|['‘]([^'‘’\"“”\n]{4,})['’])\s*(?:이?라고|고|며|면서|라며|이라며|[했한]다(?:며|고)?)(?![가-힣])")
+_QUOTE = re.compile(r"(?:[“\"]([^”\"“\n]{4,})[”\"]|['‘]([^'‘’\"“”\n]{4,})['’])\s*(?:이?라고|고|며|면서|이?라며|이?라면서|[했한]다(?:며|고)?|"
+                    r"이?라(?=\s+(?:전했|말했|밝혔|덧붙였|강조했|설명했|주장했|답했|지적했)))(?![가-힣])")
+_OFFICIAL = re.compile(r"\s*관계자(?:들)?(?:은|는|이|가)(?![가-힣])")
 # 버락 오바마 미국 제44대 대통령: an ordinal inside an apposition.
 _ORDINAL = re.compile(r"^(?:제\s*)?\d+\s*(?:대|기|회)$|^제$")
 _NAMEISH = {"NNG", "NNP", "SL", "SN", "SH", "MM", "XSN", "XPN"}
@@ -985,6 +987,7 @@ def _quotes(doc: Doc, sent: Span, phrases: list[_Phrase], earlier: list[tuple[Sp
     # A quote closed by a quotative ending (…"라고, "고, "며) is reported speech whatever the verb
     # (말했다, 밝혔다, 맹비난했다, 시인했다); the speaker comes before the verb.
     said = _said_verb(doc, sent) or sent[-1]
+    extractor = "quote"
     window, window_phrases = sent, phrases
     # A quote closed here but opened sentences before: take those in (at most three).
     for prev, prev_phrases in reversed(earlier[-3:]):
@@ -1008,6 +1011,11 @@ def _quotes(doc: Doc, sent: Span, phrases: list[_Phrase], earlier: list[tuple[Sp
     if speaking:
         before = [p for p in speaking if doc[p.start_tok].idx < inside[0][0]]
         chosen = (before or speaking)[-1]
+        # (유가족들은 "…"며 … 박근혜 대통령은 "…"고 말했다: a speaker named between quotes said those after)
+        later = [n for n, (a, _) in enumerate(inside) if a > doc[chosen.start_tok].idx]
+        if not before and later:
+            quotes, inside = quotes[later[0]:], inside[later[0]:]
+            before = [chosen]
         # ("…"고 최유진 대변인은 말했다: a speaker after the quote stands in the clause that reports it,
         # not past the verb — 93%는 ‘위험하다’고 답했으나 일본인은 …)
         if not before and any(t.idx >= inside[0][1] and ("EC" in t.tag_ or "EF" in t.tag_)
@@ -1021,6 +1029,8 @@ def _quotes(doc: Doc, sent: Span, phrases: list[_Phrase], earlier: list[tuple[Sp
                 and _unnamed_subject(doc, chosen.end_tok, opening, window_phrases, counts=True):
             return
         speaker = chosen.referent
+    elif (official := _official(doc, window_phrases, inside)) is not None:
+        speaker, extractor = official, "official-quote"
     else:
         first = next((t for t in window if not t.is_space and t.text not in _OPENING_QUOTES), None)
         if first is None or not (first.text in _PRONOUNS or first.text in _CONTINUING) or last_speaker is None:
@@ -1030,7 +1040,23 @@ def _quotes(doc: Doc, sent: Span, phrases: list[_Phrase], earlier: list[tuple[Sp
             return
         speaker = last_speaker
     literal = " … ".join(" ".join((m.group(1) or m.group(2)).split()) for m in quotes)
-    yield Fact(speaker, "said", literal, sent.text.strip(), inside[0][0], inside[-1][1], "quote", 0.85)
+    confidence = 0.85 if extractor == "quote" else 0.6
+    yield Fact(speaker, "said", literal, sent.text.strip(), inside[0][0], inside[-1][1], extractor, confidence)
+
+
+def _official(doc: Doc, phrases: list[_Phrase], inside: list[tuple[int, int]]) -> Mention | None:
+    """기상청 관계자는 "…"고 말했다: an unnamed official speaks for the organisation named with them —
+    unless a person is named outside the quotes (대통령실 관계자는 윤 대통령이 "…"라고 말했다고 전했다:
+    the official relays another's words)."""
+    outside = [p for p in phrases if not any(a <= doc[p.start_tok].idx < b for a, b in inside)]
+    if any(m.cls == "Person" for p in outside for m in p.mentions):
+        return None
+    for p in outside:
+        org = p.referent
+        if org is not None and org.cls == "Organization" and org.end < inside[0][0] \
+                and _OFFICIAL.match(_text(doc), org.end):
+            return org
+    return None
 
 
 def _indirect_speech(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[Fact]:
