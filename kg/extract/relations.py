@@ -1511,10 +1511,12 @@ def _places(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[Fact]:
     """프랑스 칸, 남아프리카 공화국의 요하네스버그, 신월동에 있는 신원초등학교 → locatedIn.
 
     A bare chain gives a fact when a known country, region or city holds a place that is neither a
-    district (서울 삼성동: an address, which our development gold does not count) nor a venue, and the
-    country is not Korea itself (대한민국 서울특별시 is how Korean news writes an address)."""
+    district (서울 삼성동: an address, which our development gold does not count; a known city that ends
+    like one, 프랑스 파리, is none) nor a venue, and the country is not Korea itself (대한민국 서울특별시 is
+    how Korean news writes an address)."""
     # (경기 is also "a game", so it is not in the list of places; before a city it is the province)
     containers = word_list("places") | {"경기"}
+    text = _text(doc)
     for ph in phrases:
         for m in ph.mentions:
             # 국회 기자회견, 광화문 집회: a place before a bare word for a gathering is where it is held
@@ -1524,7 +1526,6 @@ def _places(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[Fact]:
                     where in containers or gazetteer().get(where) == "Place" or where in _SITE_BODIES):
                 site = Mention(where, "Place", m.start, m.start + len(where))
                 yield _fact(m, "locatedIn", site, sent, site, m, "event-site", 0.65)
-        text = _text(doc)
         for outer, inner in zip(ph.mentions, ph.mentions[1:]):
             # 프랑스 칸, 경기도 시흥시: a known country, region or city (or an administrative unit)
             # written right before a place contains it.

@@ -300,8 +300,9 @@ class EntityRules:
             and given[1] >= _UNKNOWN_SCORE and family[1] >= _FAMOUS_SCORE
 
     def _given_name(self, given: str, name: str) -> bool:
-        """Whether ``given`` before ``name`` is a foreign given name (조 바이든, 버락 오바마; not 민변 이종훈)."""
-        if _looks_like_org(given):
+        """Whether ``given`` before ``name`` is a foreign given name (조 바이든, 버락 오바마; not 민변 이종훈,
+        미국 오바마)."""
+        if _looks_like_org(given) or given in word_list("places") or given in gazetteer():
             return False
         return self._foreign_name(given, name) or not (_KOREAN_NAME.match(name) or _KOREAN_NAME.match(given))
 
@@ -356,7 +357,7 @@ class EntityRules:
             ruled = [s for s in ruled if not any(s.start < e.end and e.start < s.end for e in doc.ents)]
             statistical = list(doc.ents)
         ents = _split_places(_join_names(sorted(filter_spans(ruled + statistical), key=lambda s: s.start),
-                                         self._foreign_name), self._common_word)
+                                         self._given_name), self._common_word)
         ents = _foreign_full_names(doc, words, ents)
         ents = _places_by_heads(doc, words, _places_by_form(doc, words, ents))
         ents = _titles_after_names(doc, words, ents)
@@ -1248,11 +1249,11 @@ def _without_edge_marks(ent: Span) -> Span | None:
     return Span(ent.doc, start, end, label=ent.label_) if start < end else None
 
 
-def _join_names(ents: list[Span], foreign_name: Callable[[str, str], bool] | None = None) -> list[Span]:
+def _join_names(ents: list[Span], given_name: Callable[[str, str], bool] | None = None) -> list[Span]:
     """도널드 + 트럼프 → 도널드 트럼프: person spans one space apart are one name; so are a name
     and its regnal number (엘리자베스 2세)."""
     out: list[Span] = []
-    for ent in _split_person_org(ents, foreign_name):
+    for ent in _split_person_org(ents, given_name):
         prev = out[-1] if out else None
         if prev is not None and prev.label_ == "PS" and ent.label_ == "QT" and _REGNAL.match(ent.text) \
                 and ent.start == prev.end and prev[-1].whitespace_ and not _KOREAN_NAME.match(prev.text):
@@ -1590,7 +1591,7 @@ def _org_word(text: str) -> bool:
         and not _ends_with(text, _NOT_ORG_ENDINGS)
 
 
-def _split_person_org(ents: list[Span], foreign_name: Callable[[str, str], bool] | None = None) -> Iterator[Span]:
+def _split_person_org(ents: list[Span], given_name: Callable[[str, str], bool] | None = None) -> Iterator[Span]:
     """황우여 새누리당 → 황우여 (PS), 새누리당 (OG): a person span that runs into an organisation
     or a place. A Korean name is one word (surname + given name), so what follows it is not
     part of it; a foreign name may be several words, but not a known organisation or place."""
@@ -1620,8 +1621,7 @@ def _split_person_org(ents: list[Span], foreign_name: Callable[[str, str], bool]
                     yield Span(doc, rest.start, rest.end, label="OG")
                 continue
             # (버락 오바마: a foreign name may end in a word shaped like a Korean one)
-            foreign = foreign_name is not None and len(words) == 2 and foreign_name(first, last.text) \
-                and not (_looks_like_org(first) or first in places or first in gazetteer())
+            foreign = given_name is not None and len(words) == 2 and given_name(first, last.text)
             if _KOREAN_NAME.match(last.text) and not foreign:
                 # 자유한국당 홍준표, 키커 이정은: what precedes a Korean name is not part of it.
                 rest = doc[ent.start:words[-2][1]]
