@@ -458,3 +458,19 @@ def test_a_name_one_goes_by_and_the_real_name_in_brackets(nlp):
     got = entities(nlp, "가수 한별(본명 김한별·32)이 신곡을 발표했다.")
     assert {("한별", "PS"), ("김한별", "PS")} <= got
     assert not any(label == "AF" for _, label in got)
+
+
+def test_a_list_of_places_read_as_one_name_is_split(nlp):
+    assert {("청원군", "LC"), ("천안시", "LC"), ("연기군", "LC")} <= entities(nlp, "기능지구는 청원군·천안시·연기군으로 결정했다.")
+
+
+def test_a_name_before_a_word_for_a_weapon_or_vehicle_is_a_product(nlp):
+    got = entities(nlp, "그는 당시 AR-15 소총과 글록 권총을 소지하고 있었다.")
+    assert {("AR-15", "AF"), ("글록", "AF")} <= got
+    # (a country or a maker before the word names who has it, not the thing)
+    got = entities(nlp, "북한 미사일 발사에 대응해 미국 전투기와 대한항공 여객기가 떴다.")
+    assert not any(label == "AF" for _, label in got)
+
+
+def test_a_quoted_name_spelt_out_in_latin_is_one_person(nlp):
+    assert ("마이클 존 무어", "PS") in entities(nlp, "용의자는 ‘마이클 존 무어’(Michael John Moore, 40세)로 확인됐다.")

@@ -1535,7 +1535,8 @@ def _places(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[Fact]:
                 # 강원 삼척·영월·동해: so is each place of a list that the first begins.
                 listed = [inner]
                 for m in sorted((m for p in phrases for m in p.mentions if m.start >= inner.end), key=lambda m: m.start):
-                    if m.cls != "Place" or text[listed[-1].end:m.start].strip() not in ("·", ","):
+                    # (only ·: 연기군 전체와, 청원군, 공주시 — a comma may go on with the first place's peers)
+                    if m.cls != "Place" or text[listed[-1].end:m.start].strip() != "·":
                         break
                     listed.append(m)
                 for inner in listed:

@@ -106,7 +106,8 @@ _DOCUMENT_HEADS = frozenset({"개편안", "개혁안", "개정안", "권고안",
 _PUBLISH_CUES = ("발표", "공개", "제출", "권고", "내놓", "채택", "발의", "마련")
 # Words for a vehicle or weapon that a model code names: F-15K 전투기, 전용기 Tu-154M.
 _VEHICLES = frozenset({"전투기", "전폭기", "폭격기", "수송기", "헬기", "여객기", "항공기", "전용기", "미사일", "탄도미사일",
-                       "자주포", "전차", "잠수함", "구축함", "호위함", "로켓", "발사체", "위성", "기종", "드론"})
+                       "자주포", "전차", "잠수함", "구축함", "호위함", "로켓", "발사체", "위성", "기종", "드론",
+                       "소총", "권총", "산탄총", "기관총", "저격총", "돌격소총"})
 _MODEL_CODE = re.compile(r"(?=.*\d)(?=.*[A-Za-z])[A-Za-z]{1,4}-?\d{1,4}[A-Za-z]{0,3}")
 # Endings of the names of newspapers and magazines.
 _PRESS = frozenset({"일보", "신문", "뉴스", "타임스", "저널", "통신", "한겨레", "포스트"})
@@ -411,6 +412,9 @@ class EntityRules:
                     elif after is not None and after.text in ("을", "를") and _has_demo_cue(tok.sent):
                         # 예인선 '파도원'을 시연했다: a quoted name shown or launched is a product.
                         yield Span(doc, begin, tok.i, label="AF")
+                    elif any(t.ent_type_ == "PS" for t in inner) and _latin_name_gloss(doc, tok.i + 1):
+                        # ‘제임스 이건 홈즈’(James Eagan Holmes): a person the model began, spelt out in Latin.
+                        yield Span(doc, begin, tok.i, label="PS")
             elif tok.text in _QUOTES and len(stack) < 3:
                 stack.append((tok.text, tok.i + 1))
 
@@ -759,6 +763,13 @@ class EntityRules:
             if _MODEL_CODE.fullmatch(cores[n]) and (
                     (n + 1 < len(words) and cores[n + 1] in _VEHICLES) or (n > 0 and cores[n - 1] in _VEHICLES)):
                 yield Span(doc, start, ends[n], label="AF")
+            # 글록 권총, 프로톤-M 로켓, 나로호 발사체: a proper name right before the word for its kind — not a
+            # country's or a maker's (북한 미사일, 보잉 여객기 name who has it).
+            elif n + 1 < len(words) and cores[n + 1] in _VEHICLES and ends[n] == words[n][1] \
+                    and all(t.tag_ in ("NNP", "SL", "SN", "SO") for t in doc[start:ends[n]]) \
+                    and doc[start].tag_ in ("NNP", "SL") and cores[n] not in word_list("places") \
+                    and cores[n] not in gazetteer() and not _looks_like_org(cores[n]):
+                yield Span(doc, start, ends[n], label="AF")
 
     def _launched_objects(self, doc: Doc, words: list[tuple[int, int]]) -> Iterator[Span]:
         """현대자동차가 LF쏘나타를 출시했다: the named object of a launch or demo verb is a product; so
@@ -1012,7 +1023,9 @@ def _lists_share_a_class(ents: list[Span]) -> list[Span]:
             continue
         if len(run) >= 3:
             # A name whose form tells its class (…전자, a known country) keeps it and decides the list's.
-            formed = {j: "LC" if out[j].text in word_list("places") else "OG" for j in run
+            # (천안시 read as a place stays one: …시 names a city as well as its government)
+            formed = {j: "LC" if out[j].text in word_list("places") or (
+                          out[j].label_ == "LC" and _ADMIN_PLACE.fullmatch(out[j].text)) else "OG" for j in run
                       if out[j].text in word_list("places") or _looks_like_org(out[j].text)}
             label, count = Counter(out[j].label_ for j in run).most_common(1)[0]
             if len(set(formed.values())) == 1:
@@ -1166,6 +1179,18 @@ def _known_phrases(doc: Doc, words: list[tuple[int, int]]) -> Iterator[Span]:
 @cache
 def _first_words_of_known_phrases() -> frozenset[str]:
     return frozenset(name.split(" ", 1)[0] for name in gazetteer() if " " in name)
+
+
+def _latin_name_gloss(doc: Doc, i: int) -> bool:
+    """True when brackets at token ``i`` open with two or more capitalised Latin words: (James Eagan Holmes, 24세)."""
+    if i >= len(doc) or doc[i].text != "(":
+        return False
+    words = []
+    for t in doc[i + 1:i + 8]:
+        if t.tag_ != "SL":
+            break
+        words.append(t.text)
+    return len(words) >= 2 and all(w[0].isupper() for w in words)
 
 
 def _glossed(doc: Doc, i: int) -> bool:
@@ -1608,8 +1633,11 @@ def _split_person_org(ents: list[Span], given_name: Callable[[str, str], bool] |
                 ent.text.endswith("대") and len(ent.text) >= 3 and not _KOREAN_NAME.match(ent.text))):
             yield Span(ent.doc, ent.start, ent.end, label="OG")
             continue
-        # (키리타니 소라(桐谷 ソラ): a name glossed in its own script is whole, 소라 is no Korean name)
-        words = eojeols(ent) if ent.label_ == "PS" and not _glossed(ent.doc, ent.end) else []
+        # (키리타니 소라(桐谷 ソラ): a name glossed in its own script is whole, 소라 is no Korean name;
+        # so is ‘마이클 존 무어’(Michael John Moore), spelt out in Latin letters)
+        after = ent.end + 1 if ent.end < len(ent.doc) and ent.doc[ent.end].text in _QUOTES.values() else ent.end
+        words = eojeols(ent) if ent.label_ == "PS" and not _glossed(ent.doc, ent.end) \
+            and not _latin_name_gloss(ent.doc, after) else []
         if len(words) > 1:
             doc = ent.doc
             first = doc[words[0][0]:words[0][1]].text
@@ -1644,6 +1672,11 @@ def _split_places(ents: list[Span], common_noun: Callable[[str], bool] = lambda 
     taken = {i for e in ents for i in range(e.start, e.end)}
     for ent in ents:
         doc = ent.doc
+        # 청원군·천안시·연기군 read as one name: a list of places, each its own.
+        parts = _dotted_places(ent)
+        if parts:
+            out += parts
+            continue
         head = ent.end if ent.label_ in ("LC", "OG") and doc[ent.end - 1].whitespace_ else None
         if head is not None and head < len(doc) and doc[head].text in _PLACE_HEADS and head not in taken:
             ent = Span(doc, ent.start, head + 1, label="LC")  # 남아프리카 + 공화국
@@ -1669,6 +1702,23 @@ def _split_places(ents: list[Span], common_noun: Callable[[str], bool] = lambda 
         else:
             out.append(ent)
     return out
+
+
+_ADMIN_PLACE = re.compile(r"[가-힣]+[시군구도]")
+
+
+def _dotted_places(ent: Span) -> list[Span]:
+    """The places of a span that is a list joined by ``·`` of known places or administrative units, else []."""
+    cuts = [t.i for t in ent if t.text == "·"]
+    if not cuts or ent.label_ not in ("LC", "OG"):
+        return []
+    bounds = zip([ent.start, *(c + 1 for c in cuts)], [*cuts, ent.end])
+    parts = [Span(ent.doc, a, b, label="LC") for a, b in bounds if a < b]
+    known = word_list("places")
+    if len(parts) != len(cuts) + 1 or not all(
+            p.text in known or (len(p.text) >= 2 and _ADMIN_PLACE.fullmatch(p.text)) for p in parts):
+        return []
+    return parts
 
 
 def _place_word(doc: Doc, start: int, end: int, after_known: bool) -> bool:
