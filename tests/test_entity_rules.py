@@ -474,3 +474,8 @@ def test_a_name_before_a_word_for_a_weapon_or_vehicle_is_a_product(nlp):
 
 def test_a_quoted_name_spelt_out_in_latin_is_one_person(nlp):
     assert ("마이클 존 무어", "PS") in entities(nlp, "용의자는 ‘마이클 존 무어’(Michael John Moore, 40세)로 확인됐다.")
+
+
+def test_a_known_name_of_several_words_is_found_however_kiwi_cuts_it(nlp):
+    # (Kiwi reads 도이체 here as 도/JX + 이/MM + 체/NNB, and 벨레는 as 벨/MM + 레 + 는)
+    assert ("도이체 벨레", "OG") in entities(nlp, "독일의 해외 송출 공영 방송 도이체 벨레는 지난달 기사를 보도했다.")

@@ -1164,16 +1164,22 @@ def _known_phrases(doc: Doc, words: list[tuple[int, int]]) -> Iterator[Span]:
     """유엔 안보리, 대한민국 국회: a name of the gazetteer written in two or three words."""
     known = gazetteer()
     firsts = _first_words_of_known_phrases()
-    cores = [noun_core(doc, s, e) for s, e in words]
     for n in range(len(words) - 1):
-        if cores[n] == words[n][0] or doc[words[n][0]:cores[n]].text not in firsts:
+        if doc[words[n][0]:words[n][1]].text not in firsts:
             continue  # (most words begin no name of several words: look no further)
         for k in (1, 2):
-            if n + k >= len(words) or any(cores[m] != words[m][1] for m in range(n, n + k)):
+            if n + k >= len(words):
                 break
-            name = doc[words[n][0]:cores[n + k]].text
-            if cores[n + k] > words[n + k][0] and name in known:
-                yield Span(doc, words[n][0], cores[n + k], label=_GAZETTEER_LABEL[known[name]])
+            # On the text, as Kiwi may cut a foreign name into anything (도이체 = 도/JX + 이/MM + 체/NNB);
+            # the last word up to its particle (벨레는).
+            start, end = words[n + k]
+            ends = [j for j in range(end, start, -1) if all(t.tag_.startswith(_AFTER_NAME) for t in doc[j:end])]
+            j = next((j for j in ends if doc[words[n][0]:j].text in known), None)
+            if j is not None:
+                yield Span(doc, words[n][0], j, label=_GAZETTEER_LABEL[known[doc[words[n][0]:j].text]])
+
+
+_AFTER_NAME = ("J", "VCP", "E", "S")  # what may follow a name in its word: particles, the copula, endings, marks
 
 
 @cache
