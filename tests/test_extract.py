@@ -959,3 +959,11 @@ def test_an_unnamed_official_speaks_for_the_organisation(nlp):
     # (an official relaying a named person's words does not speak for the organisation)
     got = facts(nlp, "누리전자 관계자는 박하준 대표가 \"신제품 판매가 기대 이상으로 늘었다\"고 말했다고 전했다.")
     assert not any(s == "누리전자" and r == "said" for s, r, _, _ in got)
+
+
+def test_those_who_meet_name_the_meeting(nlp):
+    got = facts(nlp, "박하준 대통령은 오늘 수석비서관 회의에서 \"예산이 국회에 묶였다\"고 말했다.")
+    assert ("박하준", "attended", "수석비서관 회의", None) in got
+    # (what one did not do at the meeting still puts one there)
+    got = facts(nlp, "박하준 대통령은 오늘 국무회의에서 개헌에 대한 언급은 하지 않은 채, \"예산이 묶였다\"고 말했다.")
+    assert ("박하준", "attended", "국무회의", None) in got

@@ -1296,7 +1296,12 @@ def _at_events(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[Fact]:
             continue
         quote = _quote_at(doc[ph.start_tok].idx, speech)
         verb = _clause_verb(doc, ph.end_tok, sent.end, quote, speech)
-        if verb is None or _polarity(doc, verb, sent.end) == "negated":
+        if verb is not None and _polarity(doc, verb, sent.end) == "negated":
+            # (회의에서 언급은 하지 않은 채 "…"고 말했다: a side clause negated, the sentence's verb not —
+            # but 포럼에서 발표하지 않았다 puts no one there)
+            verb = _clause_verb(doc, _predicate_word_end(doc, verb), sent.end, quote, speech)
+        polarity = _polarity(doc, verb, sent.end) if verb is not None else None
+        if verb is None or polarity == "negated":
             continue
         word_end = _predicate_word_end(doc, verb)
         if any("ETM" in t.tag_ for t in doc[verb.i:word_end]) or verb.lemma_ in ("열리다", "개최되다", "열다"):
@@ -1315,8 +1320,7 @@ def _at_events(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[Fact]:
             continue
         if agents:
             who = agents[-1].referent if agents[-1].end_tok <= ph.start_tok else agents[0].referent
-            yield _fact(who, "attended", event, sent, who, event, "acts-at-event", 0.6,
-                        _polarity(doc, verb, sent.end))
+            yield _fact(who, "attended", event, sent, who, event, "acts-at-event", 0.6, polarity)
 
 
 def _speakers(doc: Doc, sent: Span, phrases: list[_Phrase], earlier: list[tuple[Span, list[_Phrase]]]) -> Iterable[Fact]:

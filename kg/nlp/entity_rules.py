@@ -463,8 +463,12 @@ class EntityRules:
                 # (연평도 포격, 강릉 투하사건: an incident's place stays a place of its own)
                 incident = _ends_with(doc[start:core_end].text, _INCIDENT_HEADS)
                 # (기자 회견, 기자 간담회: the press is part of the event's name, not a title)
+                # (관악갑 후보 토론회, 수석비서관 회의: those who meet name the meeting — when no one's name
+                # stands before them, as in 김민수 장관 회의 참석)
                 press = doc[p_start:p_end].text == "기자" and doc[start:core_end].text in ("회견", "간담회", "설명회") \
-                    or doc[p_start:p_end].text in ("후보", "후보자") and doc[start:core_end].text.endswith("토론회")
+                    or doc[p_start:p_end].text in ("후보", "후보자") and doc[start:core_end].text.endswith("토론회") \
+                    or doc[start:core_end].text in ("회의", "간담회") and p_end == start and (
+                        p_start == 0 or doc[p_start - 1].ent_type_ != "PS")
                 # (a model's number that begins inside a word, U-17 여자 월드컵, is part of the name)
                 if (doc[p_end - 1].text in POSITION_WORDS and not election and not press) or (
                         doc[p_start].ent_type_ in ("PS", "DT", "QT", "TI") and not year and p_start not in crossing
