@@ -967,3 +967,11 @@ def test_those_who_meet_name_the_meeting(nlp):
     # (what one did not do at the meeting still puts one there)
     got = facts(nlp, "박하준 대통령은 오늘 국무회의에서 개헌에 대한 언급은 하지 않은 채, \"예산이 묶였다\"고 말했다.")
     assert ("박하준", "attended", "국무회의", None) in got
+
+
+def test_what_is_told_of_an_event_named_with_a_later_year_is_planned(nlp):
+    text = "2030년 누리 올림픽은 누리시에서 열리는데, 안전 문제가 제기됐다."
+    got = facts(nlp, text, date="2026-05-01")
+    assert ("2030년 누리 올림픽", "locatedIn", "누리시", "planned") in got
+    assert ("2030년 누리 올림픽", "locatedIn", "누리시", None) not in got
+    assert ("2030년 누리 올림픽", "locatedIn", "누리시", None) in facts(nlp, text, date="2031-01-01")

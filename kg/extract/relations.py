@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Set
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 
@@ -247,7 +247,7 @@ def extract(doc: Doc, article: Article) -> Extraction:
         out.facts += list(_copula_appositions(doc, sent))
     out.facts += list(_byline(article))
     out.aliases = list(_inline_aliases(doc))
-    out.facts = _dedupe(_without_lost_posts(doc, out.facts))
+    out.facts = _dedupe(_future_events(_without_lost_posts(doc, out.facts), article))
     out.facts += list(_founders(out.facts))
     return out
 
@@ -270,6 +270,21 @@ def _without_lost_posts(doc: Doc, facts: list[Fact]) -> list[Fact]:
         return facts
     return [f for f in facts if not (f.relation == "holdsPosition" and isinstance(f.obj, Mention)
                                      and f.obj.text.endswith(tuple(lost)))]
+
+
+def _future_events(facts: list[Fact], article: Article) -> list[Fact]:
+    """2024년 하계 올림픽은 프랑스에서 열리는데 (an article of 2022): an event named with a year after the
+    article's has not happened — whatever is told of it is planned."""
+    year = int(article.date[:4]) if article.date and article.date[:4].isdigit() else None
+    if year is None:
+        return facts
+
+    def later(m: Mention | str) -> bool:
+        return isinstance(m, Mention) and m.cls == "Event" and any(
+            int(y) > year for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", m.text))
+
+    return [replace(f, modality="planned") if f.modality is None and f.relation != "date"
+            and (later(f.subject) or later(f.obj)) else f for f in facts]
 
 
 def _byline(article: Article) -> Iterable[Fact]:
