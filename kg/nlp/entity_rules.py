@@ -1302,6 +1302,14 @@ def _join_names(ents: list[Span], given_name: Callable[[str, str], bool] | None 
         if ent.label_ == "PS" and " " in ent.text and ent.text.rsplit(" ", 1)[1] in _COUNTRY_ABBREVIATIONS \
                 and len(ent) > 1:
             ent = Span(ent.doc, ent.start, ent.end - 1, label="PS")
+        # 밋 롬니, 잭 로어: a one-letter proper noun of its own, no Korean surname, before a person's
+        # name is the given name the model left out.
+        doc = ent.doc
+        if ent.label_ == "PS" and ent.start >= 1 and doc[ent.start - 1].whitespace_ and doc[ent.start - 1].tag_ == "NNP" \
+                and re.fullmatch(r"[가-힣]", doc[ent.start - 1].text) and doc[ent.start - 1].text not in KOREAN_SURNAMES \
+                and (ent.start == 1 or doc[ent.start - 2].whitespace_ or doc[ent.start - 2].is_punct) \
+                and not (out and out[-1].end == ent.start - 1):
+            ent = Span(doc, ent.start - 1, ent.end, label="PS")
         prev = out[-1] if out else None
         if prev is not None and prev.label_ == ent.label_ == "PS" and ent.start == prev.end \
                 and prev[-1].whitespace_ == " " and len(prev.text) + len(ent.text) <= 12 \
