@@ -479,3 +479,9 @@ def test_a_quoted_name_spelt_out_in_latin_is_one_person(nlp):
 def test_a_known_name_of_several_words_is_found_however_kiwi_cuts_it(nlp):
     # (Kiwi reads 도이체 here as 도/JX + 이/MM + 체/NNB, and 벨레는 as 벨/MM + 레 + 는)
     assert ("도이체 벨레", "OG") in entities(nlp, "독일의 해외 송출 공영 방송 도이체 벨레는 지난달 기사를 보도했다.")
+
+
+def test_a_one_word_office_is_an_organisation(nlp):
+    got = entities(nlp, "부산중앙지법 형사합의 12-1부(부장 김도윤)는 피고인에게 징역 3년을 선고했다.")
+    assert ("부산중앙지법", "OG") in got
+    assert ("대전경찰청", "OG") in entities(nlp, "박하준 대전경찰청장은 대전 서구 대전경찰청 청사에서 말했다.")

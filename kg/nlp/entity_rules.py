@@ -333,6 +333,7 @@ class EntityRules:
         spans += _stage_names(doc, words)
         spans += self._local_titles(doc, words)
         spans += self._institutions(doc, words)
+        spans += _offices(doc, words)
         spans += self._described_companies(doc, words)
         spans += self._described_places(doc, words)
         spans += self._called_ssi(doc, words)
@@ -1189,6 +1190,27 @@ _AFTER_NAME = ("J", "VCP", "E", "S")  # what may follow a name in its word: part
 @cache
 def _first_words_of_known_phrases() -> frozenset[str]:
     return frozenset(name.split(" ", 1)[0] for name in gazetteer() if " " in name)
+
+
+# Endings of a public office's one-word name (서울중앙지법, 서울경찰청, 세브란스병원) — not 지원 (support),
+# 시청 (watching) or a bare 법원.
+_OFFICE_WORD_ENDINGS = ("경찰서", "경찰청", "지방법원", "고등법원", "지법", "고법", "지검", "고검", "교육청", "병원",
+                        "구청", "군청", "도청")
+
+
+def _offices(doc: Doc, words: list[tuple[int, int]]) -> Iterator[Span]:
+    """서울중앙지법, 서울경찰청: a word that a proper noun begins and an office's ending ends names that
+    office."""
+    for start, end in words:
+        core_end = noun_core(doc, start, end)
+        text = doc[start:core_end].text
+        ending = next((e for e in _OFFICE_WORD_ENDINGS if text.endswith(e)), None)
+        # (where the model's organisation ends with the word it found it; a longer span of the model's
+        # — 서울중앙지법 형사합의 25-1부 — is cut around the office)
+        if ending is None or len(text) - len(ending) < 2 or doc[start].tag_ != "NNP" \
+                or any(e.label_ == "OG" and e.start <= start and e.end == core_end for e in doc.ents):
+            continue
+        yield Span(doc, start, core_end, label="OG")
 
 
 def _latin_name_gloss(doc: Doc, i: int) -> bool:
