@@ -485,3 +485,9 @@ def test_a_one_word_office_is_an_organisation(nlp):
     got = entities(nlp, "부산중앙지법 형사합의 12-1부(부장 김도윤)는 피고인에게 징역 3년을 선고했다.")
     assert ("부산중앙지법", "OG") in got
     assert ("대전경찰청", "OG") in entities(nlp, "박하준 대전경찰청장은 대전 서구 대전경찰청 청사에서 말했다.")
+
+
+def test_a_name_glossed_with_its_web_address_is_an_organisation(nlp):
+    assert ("누리잡", "OG") in entities(nlp, "온라인 취업포털 누리잡(www.nurijob.co.kr)이 기업 519개사를 조사했다.")
+    # (a common noun glossed so is no name)
+    assert not any(t == "포털" for t, _ in entities(nlp, "자세한 내용은 포털(www.nuri.go.kr)에서 볼 수 있다."))

@@ -979,3 +979,9 @@ def test_what_is_told_of_an_event_named_with_a_later_year_is_planned(nlp):
     assert ("2030년 누리 올림픽", "locatedIn", "누리시", "planned") in got
     assert ("2030년 누리 올림픽", "locatedIn", "누리시", None) not in got
     assert ("2030년 누리 올림픽", "locatedIn", "누리시", None) in facts(nlp, text, date="2031-01-01")
+
+
+def test_a_title_ending_like_a_room_is_still_a_title(nlp):
+    # (국회의장 ends in 회의장, a room; the title of the list wins)
+    got = facts(nlp, "김도윤 국회의장은 이날 본회의를 열었다.")
+    assert ("김도윤", "holdsPosition", "의장", None) in got

@@ -1559,8 +1559,9 @@ def _places(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[Fact]:
                         break
                     listed.append(m)
                 for inner in listed:
+                    # (중국 북부지방: a region named by its direction is no place of its own)
                     if (len(inner.text) >= 2 or inner.text in containers) and not outer.text.startswith(inner.text) \
-                            and inner.text not in _NOT_PLACES \
+                            and inner.text not in _NOT_PLACES and not inner.text.endswith("지방") \
                             and (not inner.text.endswith(_DISTRICT_ENDINGS + ("쪽",)) or inner.text in containers
                                  or inner.text.endswith(ZONE_HEADS)) \
                             and not any(inner.text.endswith(v) for v in VENUE_HEADS):
@@ -1579,7 +1580,8 @@ def _places(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[Fact]:
         chain = [m for m in ph.mentions if m.cls == "Place"]
         if (ph.role == "place" or (ph.role == "goal" and located)) and len(chain) >= 2 \
                 and chain[-1] is ph.mentions[-1] and chain[-2] is ph.mentions[-2] \
-                and chain[-1].text not in containers | VENUE_HEADS and not chain[-1].text.endswith(_DISTRICT_ENDINGS):
+                and chain[-1].text not in containers | VENUE_HEADS \
+                and not chain[-1].text.endswith((*_DISTRICT_ENDINGS, "지방")):
             # (대한배터리 본사, 병원 장례식장: a bare venue noun belongs to the name before it.)
             yield _fact(chain[-1], "locatedIn", chain[-2], sent, chain[-2], chain[-1], "venue-district", 0.7)
         if nxt is None:

@@ -334,6 +334,7 @@ class EntityRules:
         spans += self._local_titles(doc, words)
         spans += self._institutions(doc, words)
         spans += _offices(doc, words)
+        spans += _sites(doc, words)
         spans += self._described_companies(doc, words)
         spans += self._described_places(doc, words)
         spans += self._called_ssi(doc, words)
@@ -569,9 +570,10 @@ class EntityRules:
             # 과학기술정보통신부 장관 / 최아름기자 / IAEA 사무총장: a position word ends the core;
             # common nouns before it belong to the title (사무총장, 국무총리), names do not.
             verb = core_end < len(doc) and doc[core_end].tag_.startswith("XSV")  # 주장했다, 대표하다
-            verb = verb or _ends_with(doc[start:core_end].text, VENUE_HEADS)  # 대회의장 is a room
             # (대법관: Kiwi may cut a title word into a prefix and a noun, 대 + 법관)
             whole = not verb and doc[start:core_end].text in POSITION_WORDS
+            # 대회의장 is a room — but 국회의장, a title of the list, is no 회의장
+            verb = verb or not whole and _ends_with(doc[start:core_end].text, VENUE_HEADS)
             if whole or not verb and doc[core_end - 1].text in POSITION_WORDS or not verb and (
                     core_end - start >= 1 and _ends_with(doc[start:core_end].text, _TITLE_SUFFIXES)
                     and doc[core_end - 1].tag_ == "NNG"):
@@ -1211,6 +1213,16 @@ def _offices(doc: Doc, words: list[tuple[int, int]]) -> Iterator[Span]:
                 or any(e.label_ == "OG" and e.start <= start and e.end == core_end for e in doc.ents):
             continue
         yield Span(doc, start, core_end, label="OG")
+
+
+def _sites(doc: Doc, words: list[tuple[int, int]]) -> Iterator[Span]:
+    """사람인(www.saramin.co.kr)이: a name glossed with its web address is the organisation that runs it
+    (on the text: Kiwi reads 사람인 as 사람 + 이다)."""
+    for start, end in words:
+        if end + 1 < len(doc) and doc[end].text == "(" and doc[end + 1].text.lower() in ("www", "http", "https") \
+                and re.fullmatch(r"[가-힣A-Za-z0-9]{2,}", doc[start:end].text) \
+                and not (end - start == 1 and doc[start].tag_ == "NNG"):  # (포털(www…), 사이트(www…))
+            yield Span(doc, start, end, label="OG")
 
 
 def _latin_name_gloss(doc: Doc, i: int) -> bool:
