@@ -491,3 +491,10 @@ def test_a_name_glossed_with_its_web_address_is_an_organisation(nlp):
     assert ("누리잡", "OG") in entities(nlp, "온라인 취업포털 누리잡(www.nurijob.co.kr)이 기업 519개사를 조사했다.")
     # (a common noun glossed so is no name)
     assert not any(t == "포털" for t, _ in entities(nlp, "자세한 내용은 포털(www.nuri.go.kr)에서 볼 수 있다."))
+
+
+def test_a_named_typhoon_is_an_event(nlp):
+    assert ("제12호 태풍 누리호", "EV") in entities(nlp, "한편 제12호 태풍 누리호는 어제 낮 남해안에 상륙했다.")
+    assert ("태풍 '한빛'", "EV") in entities(nlp, "초강력 태풍 '한빛'이 25일 북상하고 있다.")
+    # (what follows 태풍 as a common noun names none)
+    assert not any(label == "EV" and "경보" in text for text, label in entities(nlp, "태풍 경보가 발령됐다."))

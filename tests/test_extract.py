@@ -985,3 +985,8 @@ def test_a_title_ending_like_a_room_is_still_a_title(nlp):
     # (국회의장 ends in 회의장, a room; the title of the list wins)
     got = facts(nlp, "김도윤 국회의장은 이날 본회의를 열었다.")
     assert ("김도윤", "holdsPosition", "의장", None) in got
+
+
+def test_a_region_named_by_its_direction_holds_nothing(nlp):
+    got = facts(nlp, "오늘은 중국 북부지방에서 남동진하는 기압골의 영향으로 중부지방은 비가 온다.")
+    assert not any(r == "locatedIn" for _, r, _, _ in got)

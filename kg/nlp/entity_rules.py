@@ -125,7 +125,7 @@ _FEATURE_HEADS = frozenset({"호수", "강", "산", "산맥", "해협", "사막"
                             "폭포", "화산", "운하"})
 _PLACE_HEADS = frozenset({"공화국", "주", "현", "왕국", "연방", "섬", "제도", "반도", "자치구", "특별시", "광역시"})
 # Heads of events that happen to places rather than being held there.
-_INCIDENT_HEADS = frozenset({"사건", "사고", "포격", "침몰", "참사", "테러", "화재", "지진", "폭동", "학살", "파업",
+_INCIDENT_HEADS = frozenset({"사건", "사고", "포격", "침몰", "참사", "테러", "화재", "산불", "지진", "폭동", "학살", "파업",
                              "쿠데타", "전쟁"})
 # Nouns that place a clause in time or setting and never begin a name: …이 참석한 가운데 포럼이 열렸다.
 _NOT_IN_NAMES = frozenset({"가운데", "속", "중", "끝", "뒤", "후", "전", "이후", "이전", "직후", "직전", "당시", "무렵", "동안", "사이", "등",
@@ -334,6 +334,7 @@ class EntityRules:
         spans += self._local_titles(doc, words)
         spans += self._institutions(doc, words)
         spans += _offices(doc, words)
+        spans += _typhoons(doc, words)
         spans += _sites(doc, words)
         spans += self._described_companies(doc, words)
         spans += self._described_places(doc, words)
@@ -1213,6 +1214,36 @@ def _offices(doc: Doc, words: list[tuple[int, int]]) -> Iterator[Span]:
                 or any(e.label_ == "OG" and e.start <= start and e.end == core_end for e in doc.ents):
             continue
         yield Span(doc, start, core_end, label="OG")
+
+
+def _typhoons(doc: Doc, words: list[tuple[int, int]]) -> Iterator[Span]:
+    """제15호 태풍 볼라벤, 태풍 '덴빈': a typhoon with its name (and number) is an event."""
+    texts = [doc[s:e].text for s, e in words]
+    for n in range(len(words) - 1):
+        if doc[words[n][0]:noun_core(doc, *words[n])].text != "태풍" or noun_core(doc, *words[n]) != words[n][1]:
+            continue
+        start, end = words[n + 1]
+        if not doc[words[n][1] - 1].whitespace_ or start - words[n][1] > 1:
+            continue  # (3개의 태풍(덴빈, 볼라벤): a list of them, not one named)
+        # 태풍 '덴빈'이, 태풍 ‘산바(SANBA)’가 (the word begins after its opening quote)
+        opening = doc[start - 1].text if doc[start - 1].text in _QUOTES and start - 1 >= words[n][1] else None
+        if opening is not None:
+            close = next((t.i for t in doc[start:start + 8] if t.text == _QUOTES[opening]), None)
+            name_end = close + 1 if close is not None else None
+        else:
+            name_end = noun_core(doc, start, end)
+            # (a proper noun: not 태풍 경보, 태풍 발령)
+            if name_end == start or not all(t.tag_ in ("NNP", "SL") for t in doc[start:name_end]):
+                name_end = None
+        if name_end is None or not re.search(r"[가-힣A-Za-z]{2,}", doc[start:name_end].text):
+            continue
+        begin = words[n][0]
+        # (제15호 태풍, 제 11호 태풍: the typhoon's number)
+        if n >= 1 and re.fullmatch(r"제?\d+호", texts[n - 1]):
+            begin = words[n - 1][0]
+            if n >= 2 and texts[n - 2] == "제" and texts[n - 1][0].isdigit():
+                begin = words[n - 2][0]
+        yield Span(doc, begin, name_end, label="EV")
 
 
 def _sites(doc: Doc, words: list[tuple[int, int]]) -> Iterator[Span]:
