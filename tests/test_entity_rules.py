@@ -485,6 +485,7 @@ def test_a_one_word_office_is_an_organisation(nlp):
     got = entities(nlp, "부산중앙지법 형사합의 12-1부(부장 김도윤)는 피고인에게 징역 3년을 선고했다.")
     assert ("부산중앙지법", "OG") in got
     assert ("대전경찰청", "OG") in entities(nlp, "박하준 대전경찰청장은 대전 서구 대전경찰청 청사에서 말했다.")
+    assert ("한국면세뉴스", "OG") in entities(nlp, "한국면세뉴스에 따르면 서울 일대에서 벌레떼가 나타났다.")
 
 
 def test_a_name_glossed_with_its_web_address_is_an_organisation(nlp):

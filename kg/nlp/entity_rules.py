@@ -1195,15 +1195,15 @@ def _first_words_of_known_phrases() -> frozenset[str]:
     return frozenset(name.split(" ", 1)[0] for name in gazetteer() if " " in name)
 
 
-# Endings of a public office's one-word name (서울중앙지법, 서울경찰청, 세브란스병원) — not 지원 (support),
-# 시청 (watching) or a bare 법원.
+# Endings of a public office's or a newspaper's one-word name (서울중앙지법, 서울경찰청, 세브란스병원,
+# 한국면세뉴스) — not 지원 (support), 시청 (watching) or a bare 법원.
 _OFFICE_WORD_ENDINGS = ("경찰서", "경찰청", "지방법원", "고등법원", "지법", "고법", "지검", "고검", "교육청", "병원",
-                        "구청", "군청", "도청")
+                        "구청", "군청", "도청", "뉴스", "일보", "신문", "통신")
 
 
 def _offices(doc: Doc, words: list[tuple[int, int]]) -> Iterator[Span]:
-    """서울중앙지법, 서울경찰청: a word that a proper noun begins and an office's ending ends names that
-    office."""
+    """서울중앙지법, 한국면세뉴스: a word that a proper noun begins and an office's or a newspaper's ending
+    ends names that office or paper."""
     for start, end in words:
         core_end = noun_core(doc, start, end)
         text = doc[start:core_end].text
