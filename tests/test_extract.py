@@ -959,7 +959,9 @@ def test_quotes_chained_and_between_speakers(nlp):
 
 def test_an_unnamed_official_speaks_for_the_organisation(nlp):
     got = facts(nlp, "누리전자 관계자는 \"신제품 판매가 기대 이상으로 늘었다\"고 말했다.")
-    assert ("누리전자", "said", "신제품 판매가 기대 이상으로 늘었다", None) in got
+    # (recorded but not asserted: gold annotators disagree whether the organisation said it)
+    assert ("누리전자", "said", "신제품 판매가 기대 이상으로 늘었다", "unattributed") in got
+    assert ("누리전자", "said", "신제품 판매가 기대 이상으로 늘었다", None) not in got
     # (an official relaying a named person's words does not speak for the organisation)
     got = facts(nlp, "누리전자 관계자는 박하준 대표가 \"신제품 판매가 기대 이상으로 늘었다\"고 말했다고 전했다.")
     assert not any(s == "누리전자" and r == "said" for s, r, _, _ in got)

@@ -23,8 +23,9 @@ class Fact:
 
     ``obj`` is a :class:`Mention`, or a string for literal-valued relations
     (``said`` → the quote, ``date`` → an ISO date). ``modality`` is ``None``
-    for asserted facts, ``"planned"`` for intentions (참석할 예정이다) and ``"paraphrased"``
-    for reported speech without quote marks (…했다고 밝혔다).
+    for asserted facts, ``"planned"`` for intentions (참석할 예정이다), ``"paraphrased"``
+    for reported speech without quote marks (…했다고 밝혔다) and ``"unattributed"`` for a quote of an
+    unnamed official given to their organisation (기상청 관계자는 "…"고 말했다).
     """
 
     subject: Mention

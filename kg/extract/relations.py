@@ -1055,14 +1055,17 @@ def _quotes(doc: Doc, sent: Span, phrases: list[_Phrase], earlier: list[tuple[Sp
             return
         speaker = last_speaker
     literal = " … ".join(" ".join((m.group(1) or m.group(2)).split()) for m in quotes)
-    confidence = 0.85 if extractor == "quote" else 0.6
-    yield Fact(speaker, "said", literal, sent.text.strip(), inside[0][0], inside[-1][1], extractor, confidence)
+    if extractor == "quote":
+        yield Fact(speaker, "said", literal, sent.text.strip(), inside[0][0], inside[-1][1], extractor, 0.85)
+    else:  # (gold annotators disagree whether the organisation said it: recorded, not asserted)
+        yield Fact(speaker, "said", literal, sent.text.strip(), inside[0][0], inside[-1][1], extractor, 0.6,
+                   "unattributed")
 
 
 def _official(doc: Doc, phrases: list[_Phrase], inside: list[tuple[int, int]]) -> Mention | None:
     """기상청 관계자는 "…"고 말했다: an unnamed official speaks for the organisation named with them —
     unless a person is named outside the quotes (대통령실 관계자는 윤 대통령이 "…"라고 말했다고 전했다:
-    the official relays another's words)."""
+    the official relays another's words). The fact is kept ``unattributed``: no one named said it."""
     outside = [p for p in phrases if not any(a <= doc[p.start_tok].idx < b for a, b in inside)]
     if any(m.cls == "Person" for p in outside for m in p.mentions):
         return None

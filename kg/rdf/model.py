@@ -14,7 +14,7 @@ simple, and described by a ``kg:Fact`` node (a reified statement) that says
 where it came from, in PROV-O terms: ``prov:wasDerivedFrom`` the article
 (a ``schema:NewsArticle``), ``prov:wasAttributedTo`` the rule or model (a
 ``prov:SoftwareAgent``), plus the sentence, character offsets and a
-confidence. Facts with a modality (planned, paraphrased) are described but not asserted.
+confidence. Facts with a modality (planned, paraphrased, unattributed) are described but not asserted.
 The shapes every node and fact satisfy are in ``ontology/shapes.ttl``.
 """
 
