@@ -992,3 +992,8 @@ def test_a_title_ending_like_a_room_is_still_a_title(nlp):
 def test_a_region_named_by_its_direction_holds_nothing(nlp):
     got = facts(nlp, "오늘은 중국 북부지방에서 남동진하는 기압골의 영향으로 중부지방은 비가 온다.")
     assert not any(r == "locatedIn" for _, r, _, _ in got)
+
+
+def test_a_number_written_into_a_title_is_part_of_it(nlp):
+    got = facts(nlp, "누리부 김도윤 제2차관은 이날 브리핑을 열었다.")
+    assert ("김도윤", "holdsPosition", "제2차관", None) in got

@@ -579,7 +579,8 @@ class EntityRules:
                     core_end - start >= 1 and _ends_with(doc[start:core_end].text, _TITLE_SUFFIXES)
                     and doc[core_end - 1].tag_ == "NNG"):
                 title_start = start if whole else core_end - 1
-                while title_start > start and doc[title_start - 1].tag_ == "NNG":
+                # (제2차관, 조사2본부장: a number written into the title is part of it)
+                while title_start > start and (doc[title_start - 1].tag_ in ("NNG", "SN") or doc[title_start - 1].text == "제"):
                     title_start -= 1
                 if len(doc[title_start:core_end].text) == 1:
                     title_start = start  # 대한의사협회장: the title names its organisation
