@@ -957,7 +957,7 @@ def test_quotes_chained_and_between_speakers(nlp):
     assert ("김민수", "said", "시 차원의 조사를 촉구할 계획", None) in got
 
 
-def test_an_unnamed_official_speaks_for_the_organisation(nlp):
+def test_an_unnamed_officials_quote_is_kept_for_the_organisation_unasserted(nlp):
     got = facts(nlp, "누리전자 관계자는 \"신제품 판매가 기대 이상으로 늘었다\"고 말했다.")
     # (recorded but not asserted: gold annotators disagree whether the organisation said it)
     assert ("누리전자", "said", "신제품 판매가 기대 이상으로 늘었다", "unattributed") in got

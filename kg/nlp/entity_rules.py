@@ -21,6 +21,7 @@ Labels: ``PS`` person, ``OG`` organisation, ``LC`` place, ``EV`` event,
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterator
 from functools import cache
@@ -1200,12 +1201,16 @@ def _first_words_of_known_phrases() -> frozenset[str]:
 # 한국면세뉴스) — not 지원 (support), 시청 (watching) or a bare 법원.
 _OFFICE_WORD_ENDINGS = ("경찰서", "경찰청", "지방법원", "고등법원", "지법", "고법", "지검", "고검", "교육청", "병원",
                         "구청", "군청", "도청", "뉴스", "일보", "신문", "통신")
+_OFFICE_ENDING = re.compile("|".join(_OFFICE_WORD_ENDINGS))
 
 
 def _offices(doc: Doc, words: list[tuple[int, int]]) -> Iterator[Span]:
     """서울중앙지법, 한국면세뉴스: a word that a proper noun begins and an office's or a newspaper's ending
     ends names that office or paper."""
-    for start, end in words:
+    # (only the words an ending occurs in: most hold none)
+    firsts = [doc[start].idx for start, _ in words]
+    candidates = sorted({bisect_right(firsts, m.start()) - 1 for m in _OFFICE_ENDING.finditer(doc.text)})
+    for start, end in (words[n] for n in candidates if n >= 0):
         core_end = noun_core(doc, start, end)
         text = doc[start:core_end].text
         ending = next((e for e in _OFFICE_WORD_ENDINGS if text.endswith(e)), None)
@@ -1219,6 +1224,8 @@ def _offices(doc: Doc, words: list[tuple[int, int]]) -> Iterator[Span]:
 
 def _typhoons(doc: Doc, words: list[tuple[int, int]]) -> Iterator[Span]:
     """제15호 태풍 볼라벤, 태풍 '덴빈': a typhoon with its name (and number) is an event."""
+    if "태풍" not in doc.text:
+        return
     texts = [doc[s:e].text for s, e in words]
     for n in range(len(words) - 1):
         if doc[words[n][0]:noun_core(doc, *words[n])].text != "태풍" or noun_core(doc, *words[n]) != words[n][1]:
