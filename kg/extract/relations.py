@@ -1055,11 +1055,10 @@ def _quotes(doc: Doc, sent: Span, phrases: list[_Phrase], earlier: list[tuple[Sp
             return
         speaker = last_speaker
     literal = " … ".join(" ".join((m.group(1) or m.group(2)).split()) for m in quotes)
-    if extractor == "quote":
-        yield Fact(speaker, "said", literal, sent.text.strip(), inside[0][0], inside[-1][1], extractor, 0.85)
-    else:  # (gold annotators disagree whether the organisation said it: recorded, not asserted)
-        yield Fact(speaker, "said", literal, sent.text.strip(), inside[0][0], inside[-1][1], extractor, 0.6,
-                   "unattributed")
+    # (an official's: gold annotators disagree whether the organisation said it — recorded, not asserted)
+    official = extractor != "quote"
+    yield Fact(speaker, "said", literal, sent.text.strip(), inside[0][0], inside[-1][1], extractor,
+               0.6 if official else 0.85, "unattributed" if official else None)
 
 
 def _official(doc: Doc, phrases: list[_Phrase], inside: list[tuple[int, int]]) -> Mention | None:
@@ -1529,6 +1528,16 @@ def _became(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[Fact]:
             yield _fact(person, "memberOf", owner.referent, sent, person, owner.referent, "became", 0.7)
 
 
+def _nests_in(inner: str, outer: str, containers: frozenset[str]) -> bool:
+    """Whether the place ``inner``, written right after ``outer``, is told to lie in it: not a district of an
+    address (서울 삼성동 — but 프랑스 파리, a known city, ends like one), a venue, a vague area or a region named
+    by its direction (중국 북부지방)."""
+    return (len(inner) >= 2 or inner in containers) and not outer.startswith(inner) \
+        and inner not in _NOT_PLACES and not inner.endswith("지방") \
+        and (not inner.endswith(_DISTRICT_ENDINGS + ("쪽",)) or inner in containers or inner.endswith(ZONE_HEADS)) \
+        and not any(inner.endswith(v) for v in VENUE_HEADS)
+
+
 def _places(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[Fact]:
     """프랑스 칸, 남아프리카 공화국의 요하네스버그, 신월동에 있는 신원초등학교 → locatedIn.
 
@@ -1561,14 +1570,9 @@ def _places(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[Fact]:
                     if m.cls != "Place" or text[listed[-1].end:m.start].strip() != "·":
                         break
                     listed.append(m)
-                for inner in listed:
-                    # (중국 북부지방: a region named by its direction is no place of its own)
-                    if (len(inner.text) >= 2 or inner.text in containers) and not outer.text.startswith(inner.text) \
-                            and inner.text not in _NOT_PLACES and not inner.text.endswith("지방") \
-                            and (not inner.text.endswith(_DISTRICT_ENDINGS + ("쪽",)) or inner.text in containers
-                                 or inner.text.endswith(ZONE_HEADS)) \
-                            and not any(inner.text.endswith(v) for v in VENUE_HEADS):
-                        yield _fact(inner, "locatedIn", outer, sent, outer, inner, "place-nesting", 0.7)
+                for place in listed:
+                    if _nests_in(place.text, outer.text, containers):
+                        yield _fact(place, "locatedIn", outer, sent, outer, place, "place-nesting", 0.7)
             # 노르웨이 오슬로대학, 프랑스 스트라스부르대: a known country or city before an institution
             # with a site of its own (a university, museum, consulate) holds it.
             elif outer.cls == "Place" and inner.cls == "Organization" and inner.start - outer.end <= 1 \

@@ -1228,7 +1228,7 @@ def _typhoons(doc: Doc, words: list[tuple[int, int]]) -> Iterator[Span]:
         return
     texts = [doc[s:e].text for s, e in words]
     for n in range(len(words) - 1):
-        if doc[words[n][0]:noun_core(doc, *words[n])].text != "태풍" or noun_core(doc, *words[n]) != words[n][1]:
+        if texts[n] != "태풍":  # (the word itself, no particle: 태풍의 영향 names none)
             continue
         start, end = words[n + 1]
         if not doc[words[n][1] - 1].whitespace_ or start - words[n][1] > 1:
