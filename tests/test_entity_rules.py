@@ -499,3 +499,15 @@ def test_a_named_typhoon_is_an_event(nlp):
     assert ("태풍 '한빛'", "EV") in entities(nlp, "초강력 태풍 '한빛'이 25일 북상하고 있다.")
     # (what follows 태풍 as a common noun names none)
     assert not any(label == "EV" and "경보" in text for text, label in entities(nlp, "태풍 경보가 발령됐다."))
+
+
+def test_a_named_law_bill_budget_or_treaty_is_a_product(nlp):
+    assert ("청년창업지원법", "AF") in entities(nlp, "국회는 어제 청년창업지원법 개정안을 처리했다.")
+    assert ("우주자원개발협약", "AF") in entities(nlp, "정부는 우주자원개발협약에 서명하기로 했다.")
+    # a head that names no law alone takes the name or year before it
+    assert ("누리호 특별법", "AF") in entities(nlp, "유가족들은 누리호 특별법 제정을 요구했다.")
+    assert ("2031년 예산안", "AF") in entities(nlp, "여야는 2031년 예산안 처리에 합의했다.")
+    # (not a place or an organisation written before it, nor a generic head or a method alone)
+    got = entities(nlp, "스페인 저작권법이 바뀌자 야당은 특별법 제정을 촉구했고, 노인들은 스마트폰 사용법을 배웠다.")
+    assert ("스페인", "LC") in got and ("저작권법", "AF") in got
+    assert not any(label == "AF" and ("특별법" in text or "사용법" in text) for text, label in got)

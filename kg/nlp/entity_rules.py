@@ -105,6 +105,15 @@ _COMPANY_WORDS = frozenset({"스타트업", "기업", "업체", "회사", "벤�
 _DOCUMENT_HEADS = frozenset({"개편안", "개혁안", "개정안", "권고안", "조정안", "합의안", "계획안", "헌장", "선언문", "보고서",
                              "백서"})
 _PUBLISH_CUES = ("발표", "공개", "제출", "권고", "내놓", "채택", "발의", "마련")
+# Heads of the name of a law, a bill, a budget or a treaty (국가정보원법, 세월호 특별법, 2013년 예산안, 화학무기금지협약),
+# the heads that name none without the word before them (특별법 제정, 예산안 처리), and words that end in 법 and name
+# no law (해결방법, 사용법, 불법).
+_LAW_HEADS = ("법", "법안", "결의안", "예산안", "협약", "조약")
+_GENERIC_LAWS = frozenset({"특별법", "개정법", "관련법", "개정법안", "관련법안", "특별법안", "기본법", "모법", "현행법"})
+_NOT_LAWS = ("방법", "수법", "기법", "요법", "화법", "문법", "불법", "편법", "위법", "합법", "적법", "탈법", "입법", "사법",
+             "헌법", "어법", "용법", "비법", "마법", "해법", "필법", "작법", "사용법", "조리법", "요리법", "치료법", "계산법",
+             "학습법", "공부법", "해결법", "표기법", "작성법", "활용법", "운동법", "대화법", "표현법", "위헌법", "등법",
+             "지법", "고법")  # (courts: 서울중앙지법)
 # Words for a vehicle or weapon that a model code names: F-15K 전투기, 전용기 Tu-154M.
 _VEHICLES = frozenset({"전투기", "전폭기", "폭격기", "수송기", "헬기", "여객기", "항공기", "전용기", "미사일", "탄도미사일",
                        "자주포", "전차", "잠수함", "구축함", "호위함", "로켓", "발사체", "위성", "기종", "드론",
@@ -337,6 +346,7 @@ class EntityRules:
         spans += _offices(doc, words)
         spans += _typhoons(doc, words)
         spans += _sites(doc, words)
+        spans += _laws(doc, words)
         spans += self._described_companies(doc, words)
         spans += self._described_places(doc, words)
         spans += self._called_ssi(doc, words)
@@ -1252,6 +1262,35 @@ def _typhoons(doc: Doc, words: list[tuple[int, int]]) -> Iterator[Span]:
             if n >= 2 and texts[n - 2] == "제" and texts[n - 1][0].isdigit():
                 begin = words[n - 2][0]
         yield Span(doc, begin, name_end, label="EV")
+
+
+def _laws(doc: Doc, words: list[tuple[int, int]]) -> Iterator[Span]:
+    """국가정보원법, 화학무기금지협약, 세월호 특별법, 2013년 예산안: a law, a bill, a budget or a treaty named is
+    a product. A head that names none alone (특별법, 예산안) takes the word before it (a name, a year, 국회의원);
+    a name (세월호, 대한민국헌정회) before any such head is part of it."""
+    if not any(h in doc.text for h in ("법", "안", "협약", "조약")):
+        return
+    tags, texts = _tags_and_texts(doc)
+    for n, (start, end) in enumerate(words):
+        core_end = noun_core(doc, start, end)
+        name = doc[start:core_end].text
+        head = next((h for h in _LAW_HEADS if name.endswith(h)), None)
+        if head is None or name == "법" or name.endswith(_NOT_LAWS) or doc[start].ent_type_ in ("PS", "DT"):
+            continue
+        generic = name in _GENERIC_LAWS or len(name) - len(head) < 2
+        begin = start
+        if n > 0 and words[n - 1][1] == start and doc[start - 1].whitespace_:
+            p_start, p_end = words[n - 1]
+            before = range(p_start, p_end)
+            noun_word = noun_core(doc, p_start, p_end) == p_end and not any(
+                doc[i].ent_type_ in ("PS", "LC", "OG", "CV", "TI", "QT") for i in before)  # (not 스페인 of 스페인 저작권법)
+            named = any(tags[i] in ("NNP", "SL") for i in before)
+            year = re.fullmatch(r"\d{4}년도?", doc[p_start:p_end].text) is not None
+            if noun_word and (named or year or (generic and len(name) >= 3 and p_end - p_start >= 2)):
+                begin = p_start
+        if generic and begin == start:
+            continue
+        yield Span(doc, begin, core_end, label="AF")
 
 
 def _sites(doc: Doc, words: list[tuple[int, int]]) -> Iterator[Span]:
