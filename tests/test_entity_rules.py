@@ -511,3 +511,13 @@ def test_a_named_law_bill_budget_or_treaty_is_a_product(nlp):
     got = entities(nlp, "스페인 저작권법이 바뀌자 야당은 특별법 제정을 촉구했고, 노인들은 스마트폰 사용법을 배웠다.")
     assert ("스페인", "LC") in got and ("저작권법", "AF") in got
     assert not any(label == "AF" and ("특별법" in text or "사용법" in text) for text, label in got)
+
+
+def test_korean_cities_and_counties_are_places(nlp):
+    got = entities(nlp, "폭우로 당진, 서천, 홍성 등 충남 서해안 시군에 피해가 컸다.")
+    assert {("당진", "LC"), ("서천", "LC"), ("홍성", "LC")} <= got
+    assert ("부천시", "LC") in entities(nlp, "부천시에 사는 김모씨가 신고했다.")
+    # (a name that is also a common word is a place only with its unit: 예산 is a budget)
+    assert not any(label == "LC" for _, label in entities(nlp, "정부는 예산 편성을 마쳤다."))
+    # (and 한국군 is an army)
+    assert ("한국군", "LC") not in entities(nlp, "한국군은 훈련을 마쳤다.")

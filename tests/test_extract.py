@@ -396,6 +396,9 @@ def test_a_known_region_before_a_place_contains_it(nlp):
         nlp, "대한민국 서울특별시 양천구의 초등학교에서 축제가 열렸다."))
     got = facts(nlp, "경남 경주시 남남서쪽 9km 지역에서 규모 5.1의 지진이 발생하였다.")
     assert not any(r == "locatedIn" and s.endswith("쪽") for s, r, _, _ in got)
+    # (places listed before one genitive hold none of each other)
+    got = facts(nlp, "도 대책회의는 보령, 서산, 당진, 태안 등의 연안 시군 상황을 점검했다.")
+    assert not any(r == "locatedIn" for _, r, _, _ in got)
 
 
 def test_a_short_name_is_an_alias_of_the_organisation(nlp):

@@ -1598,8 +1598,9 @@ def _places(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[Fact]:
         # (폴란드의 한 작은 도시 스비보드진: a word for a settlement may stand between)
         between = doc[ph.end_tok:nxt.start_tok].text.split()
         described = 0 < len(between) <= 4 and between[-1] in SETTLEMENT_WORDS
-        if ph.role == "gen" and ph.referent is not None and ph.referent.cls == "Place" and nxt.referent is not None \
-                and nxt.referent.cls in ("Place", "Event") and (nxt.start_tok - ph.end_tok <= 1 or described) \
+        # (보령, 서산, 당진 등의: places listed before one genitive hold none of each other)
+        if ph.role == "gen" and doc[ph.end_tok - 1].text == "의" and ph.referent is not None and ph.referent.cls == "Place" \
+                and nxt.referent is not None and nxt.referent.cls in ("Place", "Event") and (nxt.start_tok - ph.end_tok <= 1 or described) \
                 and (nxt.referent.text not in containers or nxt.role == "place"):
             yield _fact(nxt.referent, "locatedIn", ph.referent, sent, ph.referent, nxt.referent, "genitive-place", 0.7)
             continue

@@ -1477,7 +1477,7 @@ _PLACE_AFTER = SURROUNDINGS | {"에서", "등지", "앞바다", "상공"}
 def _places_by_form(doc: Doc, words: list[tuple[int, int]], ents: list[Span]) -> list[Span]:
     """Places the model missed, by their form: 서울 서대문구, 양천구 신월동 (an administrative
     unit right after a place) and venues where something happens (신촌세브란스병원 장례식장에서)."""
-    places = word_list("places")
+    places = word_list("places") | word_list("korean_municipalities")
     # 이태원에서, 고척돔에서, 훈춘 인근: a person takes 에게서, never 에서, and has no surroundings — a
     # "person" there is a place, in every mention. (공항 of 항저우 샤오산 공항에서 is a piece of a name: a
     # common noun alone is not; 질본에서 밝혔다: an organisation the article names elsewhere takes 에서 too.)
@@ -1515,7 +1515,7 @@ def _places_by_form(doc: Doc, words: list[tuple[int, int]], ents: list[Span]) ->
             after = doc[end + 1].text  # 세종대로 일대에서, 대한문 앞에서
         unit = 2 <= len(text) <= 6 and text.endswith(_ADMIN_UNITS) and prev is not None and prev.label_ == "LC" \
             and not (core_end - start == 1 and doc[start].tag_ == "NNG")  # 출입구, 입구: common nouns
-        known = text in places
+        known = text in places or (text[-1] == "시" and text[:-1] in places)  # (당진시; not 한국군, an army)
         venue = _ends_with(text, VENUE_HEADS) and after in ("에서", "에서는", "에", "의")
         # 서울 삼성동 코엑스에서, 부산 벡스코에서: a name right after a place, where something happens.
         venue = venue or (prev is not None and prev.label_ == "LC" and after in ("에서", "에서는")
