@@ -1534,8 +1534,8 @@ def _places_by_form(doc: Doc, words: list[tuple[int, int]], ents: list[Span]) ->
 
 
 def _places_by_heads(doc: Doc, words: list[tuple[int, int]], ents: list[Span]) -> list[Span]:
-    """부산역, 수서역 (a proper noun and 역: a station); 모노 호수, 나일 강, 간토 지방 (a proper noun and a
-    word for a natural feature or region): places, whatever the model called the name."""
+    """부산역, 수서역 (a proper noun and 역: a station); 모노 호수, 나일 강, 간토 지방, 콜로라도 주 (a proper noun
+    and a word for a natural feature, a region or a state): places, whatever the model called the name."""
     tags, texts = _tags_and_texts(doc)
     found: list[Span] = []
     for n, (start, end) in enumerate(words):
@@ -1552,7 +1552,9 @@ def _places_by_heads(doc: Doc, words: list[tuple[int, int]], ents: list[Span]) -
             found.append(Span(doc, start, core_end, label="LC"))
         elif proper and core_end == end and tags[core_end - 1] == "NNP" and n + 1 < len(words):
             h_start, h_end = words[n + 1]
-            if texts[h_start] in _FEATURE_HEADS and noun_core(doc, h_start, h_end) == h_start + 1:
+            # 콜로라도 주, 파라 주: a state (not 카카오 주, shares of a company)
+            state = texts[h_start] == "주" and doc[start].ent_type_ != "OG" and doc[start:core_end].text not in gazetteer()
+            if (texts[h_start] in _FEATURE_HEADS or state) and noun_core(doc, h_start, h_end) == h_start + 1:
                 found.append(Span(doc, start, h_start + 1, label="LC"))
     if not found:
         return ents
