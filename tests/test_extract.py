@@ -833,6 +833,11 @@ def test_companions_listed_with_a_genitive_or_an_unnamed_subject_attend_too(nlp)
     assert ("김민수", "attended", "국무회의", None) in got
     # (with a verb between, the companion is that verb's, not listed with the subject)
     assert not any(r == "attended" for _, r, _, _ in facts(nlp, "김민수 대통령과 만난 주민들이 회의에 참석했다."))
+    # 도 (also) marks the subject too; a counted group may follow the one who heads it
+    got = facts(nlp, "김철수 누리당 대표와 이영희 한빛당 의원도 집회에 참석해 발언했다.")
+    assert {("김철수", "attended", "집회", None), ("이영희", "attended", "집회", None)} <= set(got)
+    got = facts(nlp, "김철수 위원장을 비롯한 조합원 3천여 명이 범국민대회에 참가했다.")
+    assert ("김철수", "attended", "범국민대회", None) in got
 
 
 def test_a_topic_event_with_a_subject_scopes_over_the_next_clause(nlp):

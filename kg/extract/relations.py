@@ -410,7 +410,7 @@ def _unnamed_group_role(doc: Doc, i: int, phrases: list[_Phrase]) -> str | None:
             return None  # a named phrase: the list rule above reads it
         if tok.tag_.startswith("J"):
             return _ROLE_BY_PARTICLE.get(tok.text) if tok.tag_ in ("JKS", "JX") else None
-        if not (tok.is_space or tok.tag_ in ("NNG", "NNB", "XSN", "NNP", "SN", "MM")):
+        if not (tok.is_space or tok.tag_ in ("NNG", "NNB", "XSN", "NNP", "SN", "NR", "MM")):  # (조합원 3천여 명이)
             return None
     return None
 
@@ -954,8 +954,9 @@ def _co_agent(doc: Doc, ph: _Phrase, local: list[_Phrase]) -> bool:
         after = after[1:]
     if not after or after[0].start_tok - ph.end_tok > 3:
         # (이명박 대통령과 국무위원들이 참석했다: the companion is listed with an unnamed subject)
-        return _unnamed_group_role(doc, ph.end_tok, local) in ("subj", "topic")
-    return after[0].role in ("subj", "topic")
+        return _unnamed_group_role(doc, ph.end_tok, local) in ("subj", "topic", "also")
+    # (김철수 대표와 이영희 의원도 참석했다)
+    return after[0].role in ("subj", "topic", "also")
 
 
 def _sentence_modality(doc: Doc, sent: Span) -> str | None:
