@@ -900,6 +900,12 @@ def test_a_speaker_at_a_gathering_named_just_before_attended_it(nlp):
     # (a speech planned is no attendance; a speaker with no gathering named attends nothing)
     assert not any(r == "attended" for _, r, _, _ in facts(nlp, "누리포럼이 열린다. 연사로 나설 박하준 교수는 발표할 예정이다."))
     assert not any(r == "attended" for _, r, _, _ in facts(nlp, "무대에 오른 박하준은 노래를 불렀다."))
+    # 발언에 나선, 대회사에서, 마이크를 잡은: speakers up to four sentences after the gathering
+    text = ("누리노조는 14일 서울광장에서 노동자대회를 열었다. 이어 발언에 나선 박하준 의장은 \"임금을 올려라\"고 말했다. "
+            "김민수 위원장은 대회사에서 \"투쟁은 계속된다\"고 말했다. 마이크를 잡은 이서연 대표도 \"답하라\"고 외쳤다.")
+    got = facts(nlp, text)
+    assert {("박하준", "attended", "노동자대회", None), ("김민수", "attended", "노동자대회", None),
+            ("이서연", "attended", "노동자대회", None)} <= got
 
 
 def test_a_prize_received_was_won_but_not_what_else_is_received(nlp):

@@ -147,7 +147,10 @@ _NOT_GATHERINGS = ("선거", "대선", "총선", "경선", "사건", "사고", "
 _PASSIVE = {"열리다": "organized", "개최되다": "organized"}
 # Who speaks at a gathering: 연사로 나선, 기조연설자로 나와, 연단에 올라, 무대에 오른.
 _SPEAKER_CUE = re.compile(r"(?:연사|기조연설자|연설자|발언자|발제자|토론자|패널|사회자)(?:로|으로)\s*(?:나선|나섰|나서|나와|나온|참여)"
-                          r"|(?:연단|무대|단상)에\s*(?:올라|오른|올랐|서서|선)")
+                          r"|(?:연단|무대|단상)에\s*(?:올라|오른|올랐|서서|선)"
+                          # 발언에 나선, 마이크를 잡은, 대회사에서, 축사를 통해
+                          r"|발언(?:에|을 하러)\s*나(?:선|섰|서)|마이크를\s*잡(?:은|았|고)"
+                          r"|(?:대회사|개회사|개막사|기념사|환영사|격려사|축사|기조연설)(?:에서|를 통해|을 통해)")
 # Verbs that only link a noun to another (…에 대한 발언, …을 위한 회의): no clause of their own.
 _LINKING_VERBS = frozenset({"대하다", "관하다", "위하다", "의하다", "통하다", "따르다"})
 
@@ -232,7 +235,7 @@ def extract(doc: Doc, article: Article) -> Extraction:
         elif (quote := _QUOTE.search(sent.text)) and _unnamed_topic(doc, sent, sent.start_char + quote.start()):
             last_speaker = None  # (관계자는 "…"고 말했다: someone unnamed spoke; 이어 "…" goes on with them)
         last_person, sentences_since_person = (subjects[-1], 0) if subjects else (last_person, sentences_since_person + 1)
-        earlier = [*earlier[-3:], (sent, phrases)]
+        earlier = [*earlier[-5:], (sent, phrases)]
         out.facts += list(_places(doc, sent, phrases))
         out.facts += list(_wins(doc, sent, phrases))
         out.facts += list(_prizes_received(doc, sent, phrases))
@@ -1342,14 +1345,14 @@ def _at_events(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[Fact]:
 
 
 def _speakers(doc: Doc, sent: Span, phrases: list[_Phrase], earlier: list[tuple[Span, list[_Phrase]]]) -> Iterable[Fact]:
-    """연사로 나선 김민수 위원장은 "…"고 외쳤다, 박하준 교수는 연단에 올라 …: a speaker at a gathering
-    attended it — the gathering named in the sentence, else the last one the two sentences before name
+    """연사로 나선 김민수 위원장은 "…"고 외쳤다, 박하준 교수는 연단에 올라 …, 발언에 나선, 대회사에서: a speaker at a gathering
+    attended it — the gathering named in the sentence, else the last one the four sentences before name
     (``earlier`` ends with this sentence)."""
     if _SPEAKER_CUE.search(sent.text) is None or _sentence_modality(doc, sent) == "planned":
         return
-    speakers = [p.referent for p in phrases if p.role in ("subj", "topic") and p.referent is not None
+    speakers = [p.referent for p in phrases if p.role in ("subj", "topic", "also") and p.referent is not None
                 and p.referent.cls == "Person"]  # (A, B, C가 차례로 연단에 올랐다: a list shares its role)
-    events = [m for _, before in earlier[-3:] for p in before for m in p.mentions
+    events = [m for _, before in earlier[-5:] for p in before for m in p.mentions
               if m.cls == "Event" and not m.text.endswith(_NOT_GATHERINGS)]
     for speaker in speakers if events else ():
         yield _fact(speaker, "attended", events[-1], sent, speaker, events[-1], "speaker-at-event", 0.6)
