@@ -529,6 +529,22 @@ def test_a_will_or_a_present_tense_report_is_planned(nlp):
     # The planned event keeps its place and date, recorded with the plan.
     assert {("전통시장 축제", "locatedIn", "광장시장", "planned"), ("전통시장 축제", "date", "2024-05-18", "planned")} <= got
     assert ("김민수", "attended", "포럼", None) in facts(nlp, "김민수 장관은 어제 포럼에 참석했다고 말했다.")
+    # a plan in a relative clause; a date to come; but a past clause joined to a plan, and a past act
+    # reported (참석한 것으로 알려졌다), are done
+    got = facts(nlp, "누리포럼은 지난해부터 열렸으며, 오는 9월 서울에서 다시 포럼을 열 계획이다.")
+    assert ("포럼", "locatedIn", "서울", "planned") in got
+    assert not any(r == "locatedIn" and m is None for _, r, _, m in got)
+    assert ("김민수", "holdsPosition", "총리", "planned") in facts(nlp, "김민수는 다음달 17일 총리로 취임한다.")
+    assert ("김민수", "attended", "포럼", None) in facts(nlp, "김민수 장관은 포럼에 참석한 것으로 알려졌다.")
+
+
+def test_a_title_before_an_aides_only_says_whose(nlp):
+    got = facts(nlp, "김민수 대통령 외교안보수석비서관은 기자들과 만났다.")
+    assert ("김민수", "holdsPosition", "외교안보수석비서관", None) in got
+    assert ("김민수", "holdsPosition", "대통령", None) not in got
+    # (two posts held at once)
+    got = facts(nlp, "박하준 대통령 권한대행 국무총리는 보고를 받았다.")
+    assert {("박하준", "holdsPosition", "대통령 권한대행", None), ("박하준", "holdsPosition", "국무총리", None)} <= got
 
 
 def test_an_organisation_with_eseo_is_the_agent_where_no_other_is_named(nlp):

@@ -59,6 +59,8 @@ _APPOSITION_FILLERS = {"전", "현", "前", "現", "신임", "초대", "당시",
                        "주한", "주미", "주일", "주중", "주러", "주유엔"}
 _FORMER = re.compile(r"(?:^|\s)(?:전|前)\s")
 _NOT_HELD = ("였던", "이었던", "출신")
+# Titles of those who serve another title-holder: 대통령 비서실장, 장관 정책보좌관, 대통령 특사.
+_AIDES = ("비서관", "보좌관", "비서실장", "비서", "대변인", "특보", "특사", "수석", "안보실장", "경호실장")
 # Nouns a relative clause modifies that keep the sentence's subject: 참석한 뒤, 참석할 예정, 참석한 자리.
 _CLAUSE_NOUNS = {"예정", "계획", "방침", "것", "수", "뒤", "후", "때", "가운데", "중", "전", "바", "데", "만큼", "듯", "뜻",
                  "입장", "의사", "의지", "적", "동안", "사이", "이후", "직후", "이전", "길", "모습", "자리", "사실", "상태",
@@ -120,6 +122,8 @@ _TIME_NOUNS = TIME_DETERMINERS | {"오늘", "어제", "내일", "현재", "당�
                                   "향후", "앞으로"}
 # Words between a relative clause and its noun that are not that noun (이번, 참석한 가운데).
 _SCENE_WORDS = TIME_DETERMINERS | {"가운데"}
+# A date to come: 오는 9월, 다음달 17일, 내달, 내년, 다음 주.
+_FUTURE_DATE = re.compile(r"(?:^|\s)(?:오는\s+\d|다음\s?달|내달|내년|다음\s?주)")
 # Nouns after a predicate noun that make it an act done: 참석 후, 참석 직후, 참석차.
 _AFTER_ACT = frozenset({"후", "뒤", "직후", "이후", "차"})
 _LIGHT_VERBS = frozenset({"하다", "가지다", "갖다"})  # (and 진행, a noun before 하다)
@@ -578,10 +582,13 @@ def _apposition(sent: Span, phrases: list[_Phrase], people_by_position: dict[str
         former = bool(_FORMER.search(doc[ph.start_tok:ph.end_tok].text)) or after.lstrip().startswith(_NOT_HELD)
         # 조 바이든 민주당 후보: a party's candidate is one of its members (the candidacy is no post held)
         candidate = _CANDIDATE.match(_text(doc), ph.mentions[-1].end) is not None
-        for m in ph.mentions:
+        for n, m in enumerate(ph.mentions):
             if m.cls == "Position":
                 people_by_position[m.text] = person
-                if not former and not _NOT_HELD_AFTER.match(_text(doc)[m.end:m.end + 8]):
+                # (천영우 대통령 외교안보수석비서관: a title right before an aide's only says whose aide)
+                qualifier = n + 1 < len(ph.mentions) and ph.mentions[n + 1].cls == "Position" \
+                    and _text(doc)[m.end:ph.mentions[n + 1].start] == " " and ph.mentions[n + 1].text.endswith(_AIDES)
+                if not former and not qualifier and not _NOT_HELD_AFTER.match(_text(doc)[m.end:m.end + 8]):
                     yield _fact(person, "holdsPosition", m, sent, person, m, "apposition", 0.9)
                     # 대한의사협회장, 한국무역협회장: the title names its body
                     body = _BODY_IN_TITLE.fullmatch(m.text)
@@ -700,7 +707,6 @@ def _polarity(doc: Doc, tok: Token, sent_end: int) -> str | None:
     if any(f in _NEGATION for f in forms) or any(t.text in ("안", "못") for t in doc[max(0, tok.i - 1):tok.i]) \
             or "말/VX" in morphs:
         return "negated"
-    tags = [t.tag_ for t in window]
     # 참가해야 한다: an obligation, not a fact (recorded like an intention)
     if any(f in ("어야", "아야") for f in forms[:3]):
         return "planned"
@@ -708,7 +714,9 @@ def _polarity(doc: Doc, tok: Token, sent_end: int) -> str | None:
     own = [m for t in doc[tok.i:_predicate_word_end(doc, tok)] for m in (t._.morphs or ())]
     if "겠/EP" in own or (any(m in ("ᆫ다고/EC", "는다고/EC") for m in own) and not any(m.endswith("/EP") for m in own)):
         return "planned"
-    if "기로" in forms or (any("ETM" in tg for tg in tags[:3]) and any(f in _PLANNED for f in forms[1:])):
+    # 열 계획이다, 참석할 것이다, 참석하는 것으로 알려졌다 — but 참석한 것으로 알려졌다 reports a past act.
+    adnominal = [m.split("/")[0] for m in own + morphs[:4] if m.endswith("/ETM")]
+    if "기로" in forms or (adnominal and adnominal[0] not in ("ᆫ", "은") and any(f in _PLANNED for f in forms)):
         if any(f in ("예정", "계획", "방침", "기로") for f in forms) or "것" in forms:
             return "planned"
     return None
@@ -729,8 +737,13 @@ def _predicates(doc: Doc, sent: Span, phrases: list[_Phrase], article: Article) 
         word_end = _predicate_word_end(doc, tok)
         modality = _polarity(doc, tok, sent.end)
         last = next((t for t in reversed(doc[tok.i:word_end]) if not t.is_punct), tok)
-        if modality is None and last.tag_.endswith("EC") and _sentence_modality(doc, sent):
-            # …에 참석해 축사를 할 계획이다: a clause joined to an intention is intended too.
+        if modality is None and last.tag_.endswith("EC") and _sentence_modality(doc, sent) \
+                and not any(m.endswith("/EP") and m[0] in "았었였" for t in doc[tok.i:word_end] for m in (t._.morphs or ())):
+            # …에 참석해 축사를 할 계획이다: a clause joined to an intention is intended too
+            # (but not 열렸으며, … 열 계획이다: what was done is done).
+            modality = "planned"
+        if modality is None and _FUTURE_DATE.search(doc[clause_start:tok.i].text):
+            # 메르켈은 다음달 17일 총리로 취임한다: the present tense with a date to come is a plan.
             modality = "planned"
         relative = any("ETM" in t.tag_ for t in doc[tok.i:word_end]) and word_end < sent.end
         local = [p for p in phrases if clause_start <= p.start_tok and p.end_tok <= tok.i + 1]
