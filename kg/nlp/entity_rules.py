@@ -69,6 +69,8 @@ _NOT_ORG_ENDINGS = frozenset({"마당", "식당", "성당", "강당", "예배당
 _TITLE_SUFFIXES = frozenset({"위원장", "원장", "관장", "처장", "청장", "국장", "실장", "팀장", "소장", "단장", "부장",
                              "학부장", "집행장", "보좌관", "비서관", "수석", "대변인", "특보", "위원", "회장", "사장",
                              "총장", "의장", "감독", "대표", "장관", "차관", "총리", "대사"})
+# Titles of a department's head, written onto the department's name: 보행자전거과장, 감염병관리팀장.
+_DEPARTMENT_HEADS = frozenset({"과장", "국장", "팀장", "실장", "본부장", "센터장"})
 _ADMIN_UNITS = ("구", "동", "군", "읍", "면", "리")
 # Offices a model may take for places: courts, police, city halls, ministries (…부), news agencies.
 _OFFICE_ENDINGS = ("경찰서", "경찰청", "시청", "군청", "구청", "도청", "지방법원", "지법", "지검", "지원", "법원", "행정부",
@@ -593,6 +595,10 @@ class EntityRules:
                 # (제2차관, 조사2본부장: a number written into the title is part of it)
                 while title_start > start and (doc[title_start - 1].tag_ in ("NNG", "SN") or doc[title_start - 1].text == "제"):
                     title_start -= 1
+                # (보행자전거과장: the head of a department named in the same word — not of an organisation)
+                if title_start > start and doc[core_end - 1].text in _DEPARTMENT_HEADS \
+                        and not _org_word(doc[start:title_start].text) and doc[start:title_start].text not in known:
+                    title_start = start
                 if len(doc[title_start:core_end].text) == 1:
                     title_start = start  # 대한의사협회장: the title names its organisation
                 # 외교통상부장관: a known organisation written together with the title.
