@@ -526,3 +526,11 @@ def test_korean_cities_and_counties_are_places(nlp):
     assert not any(label == "LC" for _, label in entities(nlp, "정부는 예산 편성을 마쳤다."))
     # (and 한국군 is an army)
     assert ("한국군", "LC") not in entities(nlp, "한국군은 훈련을 마쳤다.")
+
+
+def test_a_name_glossed_in_chinese_characters_is_the_person(nlp):
+    got = entities(nlp, "회의에는 오가와 다쿠미(小川拓海) 도쿄대 교수와 왕리핑(王力平) 연구소장이 참석했다.")
+    assert {("오가와 다쿠미", "PS"), ("왕리핑", "PS")} <= got
+    assert not any(any("\u4e00" <= c <= "\u9fff" for c in text) for text, _ in got)
+    # (a common word that ends like a title is none)
+    assert not any(label == "CV" for _, label in entities(nlp, "인근 공사장과 백사장에서 근현대사 유물이 나왔다."))

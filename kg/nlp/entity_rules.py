@@ -69,6 +69,10 @@ _NOT_ORG_ENDINGS = frozenset({"마당", "식당", "성당", "강당", "예배당
 _TITLE_SUFFIXES = frozenset({"위원장", "원장", "관장", "처장", "청장", "국장", "실장", "팀장", "소장", "단장", "부장",
                              "학부장", "집행장", "보좌관", "비서관", "수석", "대변인", "특보", "위원", "회장", "사장",
                              "총장", "의장", "감독", "대표", "장관", "차관", "총리", "대사"})
+# A title after a name glossed in Chinese characters: 부핑(步平) 근현대사 연구소장, 아베 신조(安倍晋三) 총리.
+_GLOSSED_NAME_TITLE = re.compile(r"\s*(?:\S+\s+)?\S*(?:교수|소장|총리|주석|대표|회장|사장|장관|대사|위원|의원|감독|작가|기자|선수)")
+# Common words that end like a title and are none (근현대사, 공사장, 백사장, 공소장).
+_NOT_TITLES = ("현대사", "근대사", "고대사", "공사장", "백사장", "발사장", "공소장", "기소장", "고소장")
 # Titles of a department's head, written onto the department's name: 보행자전거과장, 감염병관리팀장.
 _DEPARTMENT_HEADS = frozenset({"과장", "국장", "팀장", "실장", "본부장", "센터장"})
 _ADMIN_UNITS = ("구", "동", "군", "읍", "면", "리")
@@ -375,7 +379,7 @@ class EntityRules:
             statistical = list(doc.ents)
         ents = _split_places(_join_names(sorted(filter_spans(ruled + statistical), key=lambda s: s.start),
                                          self._given_name), self._common_word)
-        ents = _foreign_full_names(doc, words, ents)
+        ents = self._hanja_glossed_names(doc, words, _foreign_full_names(doc, words, ents))
         ents = _places_by_heads(doc, words, _places_by_form(doc, words, ents))
         ents = _titles_after_names(doc, words, ents)
         ents = _acting_titles(doc, words, _orgs_before_titles(_orgs_in_titles(doc, words, _join_units(ents))))
@@ -388,6 +392,37 @@ class EntityRules:
                     and not (e.label_ == "CV" and _WEATHER_WARNING.search(e.text))]
         doc.user_data.pop("kg.tags", None)  # (a cache of this call, not data to ship with the doc)
         return doc
+
+    def _hanja_glossed_names(self, doc: Doc, words: list[tuple[int, int]], ents: list[Span]) -> list[Span]:
+        """부핑(步平), 오비나타 스미오(大日方純夫): a Chinese or Japanese name glossed in Chinese characters is
+        the person, not the characters the model may have found alone. The name is the word before the
+        bracket, and the word before that where it is no common noun (학자 부핑(步平) is one word's name)."""
+        found: list[Span] = []
+        for n, (start, end) in enumerate(words):
+            # (the word touches the bracket; the gloss is two to five characters, a name's, and a person's
+            # since the model or a title after it says so)
+            if end + 3 >= len(doc) or doc[end].text != "(" or doc[end - 1].whitespace_ or doc[end + 2].text != ")" \
+                    or not re.fullmatch(r"[\u4e00-\u9fff]{2,5}", doc[end + 1].text):
+                continue
+            titled = _GLOSSED_NAME_TITLE.match(doc[end + 3:end + 7].text) is not None
+            # (남조류(藍藻類): a thing's name, though the model took the characters for a person's)
+            named = doc[end + 1].ent_type_ == "PS" and all(t.tag_ == "NNP" for t in doc[start:end])
+            if not (titled or named) or noun_core(doc, start, end) != end \
+                    or any(t.ent_type_ not in ("", "PS") for t in doc[start:end]):
+                continue
+            begin = start
+            if n > 0 and words[n - 1][1] == start and doc[start - 1].whitespace_:
+                p_start, p_end = words[n - 1]
+                prev = doc[p_start:p_end].text
+                if noun_core(doc, p_start, p_end) == p_end and all(t.ent_type_ in ("", "PS") for t in doc[p_start:p_end]) \
+                        and len(prev) <= 6 and prev not in POSITION_WORDS and not self._common_word(prev) \
+                        and all(t.tag_ in ("NNP", "NNG") for t in doc[p_start:p_end]):
+                    begin = p_start
+            found.append(Span(doc, begin, end, label="PS"))
+        if not found:
+            return ents
+        kept = [e for e in ents if not any(e.start < f.end + 3 and f.start < e.end for f in found)]
+        return sorted(kept + found, key=lambda e: e.start)
 
     # -- rules --------------------------------------------------------------
     def _quoted(self, doc: Doc) -> Iterator[Span]:
@@ -590,7 +625,7 @@ class EntityRules:
             verb = verb or not whole and _ends_with(doc[start:core_end].text, VENUE_HEADS)
             if whole or not verb and doc[core_end - 1].text in POSITION_WORDS or not verb and (
                     core_end - start >= 1 and _ends_with(doc[start:core_end].text, _TITLE_SUFFIXES)
-                    and doc[core_end - 1].tag_ == "NNG"):
+                    and doc[core_end - 1].tag_ == "NNG" and not doc[core_end - 1].text.endswith(_NOT_TITLES)):
                 title_start = start if whole else core_end - 1
                 # (제2차관, 조사2본부장: a number written into the title is part of it)
                 while title_start > start and (doc[title_start - 1].tag_ in ("NNG", "SN") or doc[title_start - 1].text == "제"):
