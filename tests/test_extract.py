@@ -953,6 +953,9 @@ def test_a_candidates_party_stays_an_organisation(nlp):
     # (a one-letter given name the model leaves out: 밋 롬니)
     got = facts(nlp, "이 사건으로 버락 오바마 민주당 후보와 밋 롬니 공화당 후보는 선거 유세를 중단했다.")
     assert {("밋 롬니", "memberOf", "공화당", None), ("버락 오바마", "memberOf", "민주당", None)} <= got
+    # (a surname before a foreign given name, at a line's start: 반 히데유키)
+    got = facts(nlp, "수입을 막았다.\n반 히데유키 누리정보실 공동대표는 국유화를 주장했다.")
+    assert ("반 히데유키", "holdsPosition", "공동대표", None) in got
     # (오바마 is shaped like a Korean name; a well-known foreign name keeps its given name)
     assert ("버락 오바마", "memberOf", "민주당", None) in facts(nlp, "버락 오바마 민주당 후보는 유세를 멈췄다.")
     got = facts(nlp, "김도윤 새빛당 상임고문이 뒤를 이었다.")

@@ -1456,11 +1456,13 @@ def _join_names(ents: list[Span], given_name: Callable[[str, str], bool] | None 
                 and len(ent) > 1:
             ent = Span(ent.doc, ent.start, ent.end - 1, label="PS")
         # 밋 롬니, 잭 로어: a one-letter proper noun of its own, no Korean surname, before a person's
-        # name is the given name the model left out.
+        # name is the given name the model left out; 반 히데유키: a surname before a foreign given name
+        # of three letters or more is the family name.
         doc = ent.doc
         if ent.label_ == "PS" and ent.start >= 1 and doc[ent.start - 1].whitespace_ and doc[ent.start - 1].tag_ == "NNP" \
-                and re.fullmatch(r"[가-힣]", doc[ent.start - 1].text) and doc[ent.start - 1].text not in KOREAN_SURNAMES \
-                and (ent.start == 1 or doc[ent.start - 2].whitespace_ or doc[ent.start - 2].is_punct) \
+                and re.fullmatch(r"[가-힣]", doc[ent.start - 1].text) and (
+                    doc[ent.start - 1].text not in KOREAN_SURNAMES or re.fullmatch(r"[가-힣]{3,}", ent.text)) \
+                and (ent.start == 1 or doc[ent.start - 2].whitespace_ or doc[ent.start - 2].is_punct or doc[ent.start - 2].is_space) \
                 and not (out and out[-1].end == ent.start - 1):
             ent = Span(doc, ent.start - 1, ent.end, label="PS")
         prev = out[-1] if out else None
