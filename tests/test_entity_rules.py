@@ -86,6 +86,8 @@ def entities(nlp, text: str) -> set[tuple[str, str]]:
     # stations, natural features and regions by their head word
     ("열차는 부산역을 출발해 서울 수서역으로 가던 중이었다.", {("부산역", "LC"), ("수서역", "LC")}),
     ("연구팀은 캘리포니아 주의 모노 호수에서 미생물을 발견했다.", {("모노 호수", "LC")}),
+    # a quoted name after a word for a body, particles and all
+    ("시민단체 '평화와 누리교육 연대'는 성명을 냈다.", {("평화와 누리교육 연대", "OG")}),
     # the head of a department named in the same word
     ("이원목 누리시 보행자전거과장은 대책을 발표했다.", {("보행자전거과장", "CV")}),
     # a state, whatever the model made of its name

@@ -102,6 +102,9 @@ _GENRES = frozenset({"영화", "드라마", "애니메이션", "만화영화", "
 # Titles of a local government's head or council written onto its place: 부산시장, 경기도지사, 강남구청장.
 _LOCAL_TITLES = ("광역시장", "특별시장", "시장", "도지사", "지사", "군수", "구청장", "시의원", "도의원", "구의원", "군의원",
                  "교육감")
+# Words for a body that its quoted name follows: 시민단체 '아시아평화와 역사교육 연대'.
+_ORG_KINDS = frozenset({"단체", "시민단체", "환경단체", "인권단체", "노동단체", "종교단체", "사회단체", "모임", "기관",
+                        "연구기관", "정당", "조직", "재단", "협회", "노조", "연합체", "협의체"})
 # Words for a company that a company's name follows: 스타트업 파도랩.
 _COMPANY_WORDS = frozenset({"스타트업", "기업", "업체", "회사", "벤처", "벤처기업", "제조사", "게임사", "제약사", "통신사",
                             "유통사", "자회사", "계열사", "협력사", "운영사", "개발사", "포털", "취업포털", "언론사",
@@ -444,6 +447,10 @@ class EntityRules:
                 after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
                 if any(last.endswith(h) for h in EVENT_HEADS):
                     yield Span(doc, begin, tok.i, label="EV")
+                elif begin >= 2 and doc[begin - 2].text in _COMPANY_WORDS | _ORG_KINDS and doc[begin - 2].whitespace_ \
+                        and len(inner.text) <= 30:
+                    # 시민단체 '아시아평화와 역사교육 연대', 업체 '누리셀': what a word for a body names is one
+                    yield Span(doc, begin, tok.i, label="OG")
                 elif len(inner.text) <= 30 and (opener in _TITLE_BRACKETS or _names_a_work(doc, begin - 1, work_end)
                                                 or _called_a_work(doc, tok.i + 1)):
                     # 영화 '엉클 분미', 감독의 '비우티풀', 드라마 '해신'과 '연개소문': a titled work —
