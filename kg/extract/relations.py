@@ -1189,9 +1189,11 @@ def _unnamed_topic(doc: Doc, sent: Span, before: int) -> bool:
 
 
 def _said_verb(doc: Doc, sent: Span, noun_followers: tuple[str, ...] = ("XSV",)) -> Token | None:
-    """The sentence's verb of saying: 말하다, 밝히다 …, or a noun of saying before 하다 (강조했다)."""
-    return next((t for t in sent if t.lemma_ in _SAID_VERBS or (
-        t.text in _SAID_NOUNS and t.i + 1 < len(doc) and doc[t.i + 1].tag_.startswith(noun_followers))), None)
+    """The sentence's verb of saying: 말하다, 밝히다 …, or a noun of saying before 하다 (강조했다) — not one
+    that modifies a noun (사퇴를 주장하던 한상대 총장은 "…"고 말했다)."""
+    return next((t for t in sent if (t.lemma_ in _SAID_VERBS or (
+        t.text in _SAID_NOUNS and t.i + 1 < len(doc) and doc[t.i + 1].tag_.startswith(noun_followers)))
+        and not any("ETM" in w.tag_ for w in doc[t.i:_predicate_word_end(doc, t)])), None)
 
 
 def _unbalanced(text: str) -> bool:
