@@ -272,6 +272,8 @@ def test_not_elected_is_no_win(nlp):
     # X도 "…"; an organisation 에서는 "…"
     ('최유나 누리협회 회장도 "규제를 풀어야 한다"고 강조했다.', "최유나", "규제를 풀어야 한다"),
     ('한빛연구소에서는 "내년 성장률이 오를 것"이라고 분석했다.', "한빛연구소", "내년 성장률이 오를 것"),
+    # a stance quoted
+    ('누리부는 면허 발급이 "문제 해결을 위한 불가피한 조치"라는 입장이다.', "누리부", "문제 해결을 위한 불가피한 조치"),
     # a verb of saying that modifies the speaker is not the one that reports the quote
     ('사퇴를 주장하던 김민수 총장은 “총장직을 사퇴하겠다”며 “사죄를 드린다”고 말했다.', "김민수",
      "총장직을 사퇴하겠다 … 사죄를 드린다"),
