@@ -86,6 +86,10 @@ def entities(nlp, text: str) -> set[tuple[str, str]]:
     # stations, natural features and regions by their head word
     ("열차는 부산역을 출발해 서울 수서역으로 가던 중이었다.", {("부산역", "LC"), ("수서역", "LC")}),
     ("연구팀은 캘리포니아 주의 모노 호수에서 미생물을 발견했다.", {("모노 호수", "LC")}),
+    # an organisation's former name after 당시, in brackets; bodies ending in 안전처, 연합
+    ("허가는 누리과학부 (당시 한빛통신위원회)가 내줬다.", {("한빛통신위원회", "OG")}),
+    ("누리식품안전처가 마스크 5부제를 폐지했다.", {("누리식품안전처", "OG")}),
+    ("안전생활실천누리연합 등 시민단체와 함께 교육을 한다.", {("안전생활실천누리연합", "OG")}),
     # a quoted name after a word for a body, particles and all
     ("시민단체 '평화와 누리교육 연대'는 성명을 냈다.", {("평화와 누리교육 연대", "OG")}),
     # the head of a department named in the same word
@@ -514,6 +518,8 @@ def test_a_named_law_bill_budget_or_treaty_is_a_product(nlp):
     # a head that names no law alone takes the name or year before it
     assert ("누리호 특별법", "AF") in entities(nlp, "유가족들은 누리호 특별법 제정을 요구했다.")
     assert ("2031년 예산안", "AF") in entities(nlp, "여야는 2031년 예산안 처리에 합의했다.")
+    assert ("청년창업지원법", "AF") in entities(nlp, "이는 청년창업지원법상의 절차를 어긴 것이다.")
+    assert ("누리교통법시행령", "AF") in entities(nlp, "누리교통법시행령 개정으로 속도가 바뀐다.")
     # (not a place or an organisation written before it, nor a generic head or a method alone)
     got = entities(nlp, "스페인 저작권법이 바뀌자 야당은 특별법 제정을 촉구했고, 노인들은 스마트폰 사용법을 배웠다.")
     assert ("스페인", "LC") in got and ("저작권법", "AF") in got

@@ -117,7 +117,7 @@ _PUBLISH_CUES = ("발표", "공개", "제출", "권고", "내놓", "채택", "�
 # Heads of the name of a law, a bill, a budget or a treaty (국가정보원법, 세월호 특별법, 2013년 예산안, 화학무기금지협약),
 # the heads that name none without the word before them (특별법 제정, 예산안 처리), and words that end in 법 and name
 # no law (해결방법, 사용법, 불법).
-_LAW_HEADS = ("법", "법안", "결의안", "예산안", "협약", "조약")
+_LAW_HEADS = ("법", "법안", "결의안", "예산안", "협약", "조약", "시행령", "시행규칙")
 _GENERIC_LAWS = frozenset({"특별법", "개정법", "관련법", "개정법안", "관련법안", "특별법안", "기본법", "모법", "현행법"})
 _NOT_LAWS = ("방법", "수법", "기법", "요법", "화법", "문법", "불법", "편법", "위법", "합법", "적법", "탈법", "입법", "사법",
              "헌법", "어법", "용법", "비법", "마법", "해법", "필법", "작법", "사용법", "조리법", "요리법", "치료법", "계산법",
@@ -703,7 +703,7 @@ class EntityRules:
                 word = doc[p_start:p_end].text
                 person = first.ent_type_ == "PS" and not (university and not _KOREAN_NAME.match(word))
                 # (쓰러진 후 백남기대책위원회: a one-letter noun such as 후 or 전 is no part of a name)
-                if noun_core(doc, p_start, p_end) != p_end or first.text in TIME_DETERMINERS or first.text == "이하" or \
+                if noun_core(doc, p_start, p_end) != p_end or first.text in TIME_DETERMINERS or first.text in ("이하", "당시") or \
                         (p_end - p_start == 1 and len(first.text) == 1 and first.tag_ == "NNG") or \
                         (university and word in places) or \
                         (head == "교회" and (word in places or first.ent_type_ == "LC")) or \
@@ -1321,6 +1321,8 @@ def _laws(doc: Doc, words: list[tuple[int, int]]) -> Iterator[Span]:
     tags, texts = _tags_and_texts(doc)
     for n, (start, end) in enumerate(words):
         core_end = noun_core(doc, start, end)
+        if core_end - start > 1 and texts[core_end - 1] == "상" and tags[core_end - 1] == "XSN":
+            core_end -= 1  # (대외무역법상의: under the law)
         name = doc[start:core_end].text
         head = next((h for h in _LAW_HEADS if name.endswith(h)), None)
         if head is None or name == "법" or name.endswith(_NOT_LAWS) or doc[start].ent_type_ in ("PS", "DT"):
@@ -1432,9 +1434,10 @@ def _klue_class(ent: Span) -> Span:
 
 def _without_edge_marks(ent: Span) -> Span | None:
     """<연개소문 → 연개소문, (이하 한빛재단) → 한빛재단: quote marks and brackets at a model span's
-    edge, and the 이하 ("hereafter") that introduces a short name, are not part of the name."""
+    edge, and the 이하 ("hereafter") that introduces a short name or the 당시 ("then") before a former
+    one, are not part of the name."""
     start, end = ent.start, ent.end
-    while start < end and (ent.doc[start].tag_ in _EDGE_MARKS or ent.doc[start].text == "이하"
+    while start < end and (ent.doc[start].tag_ in _EDGE_MARKS or ent.doc[start].text in ("이하", "당시")
                            or ent.doc[start].is_space):
         start += 1
     while end > start and (ent.doc[end - 1].tag_ in _EDGE_MARKS or ent.doc[end - 1].tag_ in ("SF", "SP")):
