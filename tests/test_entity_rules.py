@@ -90,6 +90,8 @@ def entities(nlp, text: str) -> set[tuple[str, str]]:
     ("허가는 누리과학부 (당시 한빛통신위원회)가 내줬다.", {("한빛통신위원회", "OG")}),
     ("누리식품안전처가 마스크 5부제를 폐지했다.", {("누리식품안전처", "OG")}),
     ("안전생활실천누리연합 등 시민단체와 함께 교육을 한다.", {("안전생활실천누리연합", "OG")}),
+    # the common nouns a word begins with belong to the organisation the model found at its end
+    ("중국 사회과학원의 왕리 연구원이 말했다.", {("사회과학원", "OG")}),
     # a quoted name after a word for a body, particles and all
     ("시민단체 '평화와 누리교육 연대'는 성명을 냈다.", {("평화와 누리교육 연대", "OG")}),
     # the head of a department named in the same word

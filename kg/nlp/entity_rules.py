@@ -338,8 +338,8 @@ class EntityRules:
         # A model trained with konec's extra labels names them POSITION, EVENT, PRODUCT: ours are CV, EV, AF.
         ents = [e if normalise_label(e.label_) == e.label_ else Span(doc, e.start, e.end, normalise_label(e.label_))
                 for e in doc.ents]
-        doc.ents = [e for e in map(_without_edge_marks, ents) if e is not None and e.text not in not_names
-                    and not self._common_noun_person(e)]
+        doc.ents = [_whole_word_org(e) for e in map(_without_edge_marks, ents) if e is not None
+                    and e.text not in not_names and not self._common_noun_person(e)]
         doc.spans["ner"] = [_klue_class(e) for e in doc.ents]
         words = eojeols(doc)
         spans: list[Span] = []
@@ -1445,6 +1445,17 @@ def _without_edge_marks(ent: Span) -> Span | None:
     if (start, end) == (ent.start, ent.end):
         return ent
     return Span(ent.doc, start, end, label=ent.label_) if start < end else None
+
+
+def _whole_word_org(ent: Span) -> Span:
+    """사회 + [과학원] → 사회과학원: an organisation the model found the end of a word of takes the common
+    nouns the word begins with."""
+    doc, start = ent.doc, ent.start
+    if ent.label_ != "OG" or not _org_word(ent.text):  # (not 동시 + 유엔, 다음 + 주 팀)
+        return ent
+    while start > 0 and not doc[start - 1].whitespace_ and doc[start - 1].tag_ == "NNG" and not doc[start - 1].is_space:
+        start -= 1
+    return ent if start == ent.start else Span(doc, start, ent.end, label="OG")
 
 
 def _join_names(ents: list[Span], given_name: Callable[[str, str], bool] | None = None) -> list[Span]:
