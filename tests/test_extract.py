@@ -611,6 +611,10 @@ def test_a_name_with_an_aside_still_heads_a_list(nlp):
     got = facts(nlp, "노벨위원회는 올해 노벨경제학상 수상자로 올리버 하트(68, 영국, 하버드대 교수)와 "
                      "벵트 홀름스트룀(67, 핀란드)을 선정했다.")
     assert {("올리버 하트", "won", "노벨경제학상", None), ("벵트 홀름스트룀", "won", "노벨경제학상", None)} <= got
+    # winners named before the prize, and one chosen in the passive
+    got = facts(nlp, "한림원은 김민수, 박하준과 이서연을 노벨문학상 수상자로 선정했다.")
+    assert {(p, "won", "노벨문학상", None) for p in ("김민수", "박하준", "이서연")} <= got
+    assert ("이서연", "won", "노벨문학상", None) in facts(nlp, "이서연이 노벨문학상 수상자로 선정됐다.")
 
 
 def test_what_is_held_comes_after_a_genitive_and_rites_are_held(nlp):

@@ -1373,7 +1373,10 @@ def _speakers(doc: Doc, sent: Span, phrases: list[_Phrase], earlier: list[tuple[
 
 
 def _award_winners(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[Fact]:
-    """노벨문학상 수상자로 밥 딜런을 선정: the persons chosen as a prize's winners won it."""
+    """노벨문학상 수상자로 밥 딜런을 선정, 김민수, 박하준과 이서연을 누리문학상 수상자로 선정, 이서연이 누리문학상
+    수상자로 선정됐다: the persons chosen as a prize's winners won it."""
+    chosen_passive = any(t.lemma_ in ("선정되다", "선정", "뽑히다") and (t.lemma_ != "선정" or (
+        t.i + 1 < len(doc) and doc[t.i + 1].lemma_ == "되다")) for t in sent)
     for ph in phrases:
         if ph.referent is None or ph.referent.cls != "Event" or ph.end_tok + 2 >= sent.end:
             continue
@@ -1381,8 +1384,8 @@ def _award_winners(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[Fac
         if not any(t.text.startswith("수상자") for t in words):
             continue
         for other in phrases:
-            if other.start_tok > ph.end_tok and other.role == "obj" and other.referent is not None \
-                    and other.referent.cls in ("Person", "Organization"):
+            if (other.role == "obj" or (chosen_passive and other.role in ("subj", "topic") and other.start_tok < ph.start_tok)) \
+                    and other.referent is not None and other.referent.cls in ("Person", "Organization"):
                 yield _fact(other.referent, "won", ph.referent, sent, ph.referent, other.referent, "award-winner", 0.75)
 
 
