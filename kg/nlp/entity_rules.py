@@ -1557,6 +1557,9 @@ def _places_by_form(doc: Doc, words: list[tuple[int, int]], ents: list[Span]) ->
             or e.label_ in ("PS", "OG") and len(e.text) >= 4 and e.text.endswith(_ROADS)
             or e.label_ == "PS" and e.text in placed else e
             for e in ents]
+    # 강남 + 대로 → 강남대로: a place the model found at the start of a road's name is the road.
+    ents = [Span(doc, e.start, e.end + 1, label="LC") if e.label_ == "LC" and e.end < len(doc)
+            and not doc[e.end - 1].whitespace_ and doc[e.end].text in _ROADS else e for e in ents]
     # 조선민주주의인민공화국 with only 인민 found: a known place written as a word replaces what lies inside it.
     inside = []
     for start, end in words:
