@@ -94,6 +94,8 @@ def entities(nlp, text: str) -> set[tuple[str, str]]:
     ("중국 사회과학원의 왕리 연구원이 말했다.", {("사회과학원", "OG")}),
     # a place the model found at the start of a road's name is the road
     ("금연 거리인 강남대로를 관할하는 서초구는 단속을 늘렸다.", {("강남대로", "LC")}),
+    # a city and a borrowed plural in a sentence about a game is a team (not a place in a place)
+    ("부산 타이탄즈는 결승전에서 광주 이글스를 꺾었다.", {("부산 타이탄즈", "OG"), ("광주 이글스", "OG")}),
     # a quoted name after a word for a body, particles and all
     ("시민단체 '평화와 누리교육 연대'는 성명을 냈다.", {("평화와 누리교육 연대", "OG")}),
     # the head of a department named in the same word

@@ -71,6 +71,8 @@ _TITLE_SUFFIXES = frozenset({"위원장", "원장", "관장", "처장", "청장"
                              "총장", "의장", "감독", "대표", "장관", "차관", "총리", "대사"})
 # A title after a name glossed in Chinese characters: 부핑(步平) 근현대사 연구소장, 아베 신조(安倍晋三) 총리.
 _GLOSSED_NAME_TITLE = re.compile(r"\s*(?:\S+\s+)?\S*(?:교수|소장|총리|주석|대표|회장|사장|장관|대사|위원|의원|감독|작가|기자|선수)")
+# Words of a sentence about a game between teams.
+_GAME_CUE = re.compile(r"경기|결승|리그|시즌|구단|꺾|이겼|이기고|패배|승리|격파|득점|우승")
 # Common words that end like a title and are none (근현대사, 공사장, 백사장, 공소장).
 _NOT_TITLES = ("현대사", "근대사", "고대사", "공사장", "백사장", "발사장", "공소장", "기소장", "고소장")
 # Titles of a department's head, written onto the department's name: 보행자전거과장, 감염병관리팀장.
@@ -383,7 +385,7 @@ class EntityRules:
         ents = _split_places(_join_names(sorted(filter_spans(ruled + statistical), key=lambda s: s.start),
                                          self._given_name), self._common_word)
         ents = self._hanja_glossed_names(doc, words, _foreign_full_names(doc, words, ents))
-        ents = _places_by_heads(doc, words, _places_by_form(doc, words, ents))
+        ents = _teams(doc, words, _places_by_heads(doc, words, _places_by_form(doc, words, ents)))
         ents = _titles_after_names(doc, words, ents)
         ents = _acting_titles(doc, words, _orgs_before_titles(_orgs_in_titles(doc, words, _join_units(ents))))
         ents = _same_name_same_entity(doc, words, _cued_persons(doc, _lists_share_a_class(ents)))
@@ -1598,6 +1600,32 @@ def _places_by_form(doc: Doc, words: list[tuple[int, int]], ents: list[Span]) ->
             added.append(span)
             ends[core_end] = span
     return sorted(ents + added, key=lambda e: e.start)
+
+
+def _teams(doc: Doc, words: list[tuple[int, int]], ents: list[Span]) -> list[Span]:
+    """서울 드래곤즈, 타이베이 타이거스, 보스턴 레드삭스: a city and a name in a plural borrowed from English
+    (…즈, …스) is a team, not a place in a place — in a sentence about a game (not 삼성동 코엑스, 미국 NK뉴스)."""
+    if not _GAME_CUE.search(doc.text):
+        return ents
+    places = word_list("places")
+    by_start = {e.start: e for e in ents}
+    found: list[Span] = []
+    for (c_start, c_end), (start, end) in zip(words, words[1:]):
+        if not _GAME_CUE.search(doc[start].sent.text):
+            continue
+        city = by_start.get(c_start)
+        core_end = noun_core(doc, start, end)
+        name = doc[start:core_end].text
+        if city is None or city.label_ != "LC" or city.end != c_end or core_end - start != 1 \
+                or len(name) < 3 or not name.endswith(("즈", "스")) or name in places \
+                or doc[start].ent_type_ not in ("", "LC", "PS", "OG") or doc[start].tag_ not in ("NNP", "NNG") \
+                or name in gazetteer():
+            continue
+        found.append(Span(doc, c_start, core_end, label="OG"))
+    if not found:
+        return ents
+    kept = [e for e in ents if not any(e.start < f.end and f.start < e.end for f in found)]
+    return sorted(kept + found, key=lambda e: e.start)
 
 
 def _places_by_heads(doc: Doc, words: list[tuple[int, int]], ents: list[Span]) -> list[Span]:
