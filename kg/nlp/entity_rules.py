@@ -120,6 +120,7 @@ _PUBLISH_CUES = ("발표", "공개", "제출", "권고", "내놓", "채택", "�
 # the heads that name none without the word before them (특별법 제정, 예산안 처리), and words that end in 법 and name
 # no law (해결방법, 사용법, 불법).
 _LAW_HEADS = ("법", "법안", "결의안", "예산안", "협약", "조약", "시행령", "시행규칙")
+_LAW_HEAD = re.compile("|".join(_LAW_HEADS))
 _GENERIC_LAWS = frozenset({"특별법", "개정법", "관련법", "개정법안", "관련법안", "특별법안", "기본법", "모법", "현행법"})
 _NOT_LAWS = ("방법", "수법", "기법", "요법", "화법", "문법", "불법", "편법", "위법", "합법", "적법", "탈법", "입법", "사법",
              "헌법", "어법", "용법", "비법", "마법", "해법", "필법", "작법", "사용법", "조리법", "요리법", "치료법", "계산법",
@@ -1318,10 +1319,13 @@ def _laws(doc: Doc, words: list[tuple[int, int]]) -> Iterator[Span]:
     """국가정보원법, 화학무기금지협약, 세월호 특별법, 2013년 예산안: a law, a bill, a budget or a treaty named is
     a product. A head that names none alone (특별법, 예산안) takes the word before it (a name, a year, 국회의원);
     a name (세월호, 대한민국헌정회) before any such head is part of it."""
-    if not any(h in doc.text for h in ("법", "안", "협약", "조약")):
-        return
     tags, texts = _tags_and_texts(doc)
-    for n, (start, end) in enumerate(words):
+    # (only the words a head occurs in: most hold none)
+    firsts = [doc[start].idx for start, _ in words]
+    for n in sorted({bisect_right(firsts, m.start()) - 1 for m in _LAW_HEAD.finditer(doc.text)}):
+        if n < 0:
+            continue
+        start, end = words[n]
         core_end = noun_core(doc, start, end)
         if core_end - start > 1 and texts[core_end - 1] == "상" and tags[core_end - 1] == "XSN":
             core_end -= 1  # (대외무역법상의: under the law)
@@ -1540,10 +1544,16 @@ def _foreign_full_names(doc: Doc, words: list[tuple[int, int]], ents: list[Span]
 _PLACE_AFTER = SURROUNDINGS | {"에서", "등지", "앞바다", "상공"}
 
 
+@cache
+def _known_places() -> frozenset[str]:
+    """Countries, regions and cities (places.txt) and Korea's cities and counties."""
+    return word_list("places") | word_list("korean_municipalities")
+
+
 def _places_by_form(doc: Doc, words: list[tuple[int, int]], ents: list[Span]) -> list[Span]:
     """Places the model missed, by their form: 서울 서대문구, 양천구 신월동 (an administrative
     unit right after a place) and venues where something happens (신촌세브란스병원 장례식장에서)."""
-    places = word_list("places") | word_list("korean_municipalities")
+    places = _known_places()
     # 이태원에서, 고척돔에서, 훈춘 인근: a person takes 에게서, never 에서, and has no surroundings — a
     # "person" there is a place, in every mention. (공항 of 항저우 샤오산 공항에서 is a piece of a name: a
     # common noun alone is not; 질본에서 밝혔다: an organisation the article names elsewhere takes 에서 too.)
