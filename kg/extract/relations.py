@@ -79,8 +79,7 @@ _NOT_HELD_AFTER = re.compile(r"\s*(?:의\s*)?(?:당선자|당선인|권한대행
 _SOMEONE_ELSE = {"측", "유가족", "가족", "유족", "변호인", "대리인", "법률대리인", "변호사", "측근", "부인", "아들", "딸",
                  "남편", "아내", "어머니", "아버지", "관계자", "지지자", "팬", "모임"}
 _ADMIN_ENDINGS = ("시", "도", "군", "구", "주", "성", "현", "동")
-# Districts inside a city (서울 삼성동, 서울 양천구): the city is only the address, not told as a fact;
-# 경주시 남남서쪽 is a direction.
+# Endings of a district's name (삼성동, 양천구): where something happens is the venue after the district, not it.
 _DISTRICT_ENDINGS = ("동", "구", "읍", "면", "리")
 # Words for a gathering that a place before them does not name (국회 기자회견, 광화문 집회).
 _GATHERINGS = frozenset({"기자회견", "회견", "기자간담회", "간담회", "집회", "촛불집회", "시위", "회의", "본회의",

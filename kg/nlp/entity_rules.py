@@ -427,6 +427,7 @@ class EntityRules:
             found.append(Span(doc, begin, end, label="PS"))
         if not found:
             return ents
+        # (what the model found in the name or in its gloss — the bracket, the characters, the bracket — goes)
         kept = [e for e in ents if not any(e.start < f.end + 3 and f.start < e.end for f in found)]
         return sorted(kept + found, key=lambda e: e.start)
 
@@ -1317,8 +1318,8 @@ def _typhoons(doc: Doc, words: list[tuple[int, int]]) -> Iterator[Span]:
 
 def _laws(doc: Doc, words: list[tuple[int, int]]) -> Iterator[Span]:
     """국가정보원법, 화학무기금지협약, 세월호 특별법, 2013년 예산안: a law, a bill, a budget or a treaty named is
-    a product. A head that names none alone (특별법, 예산안) takes the word before it (a name, a year, 국회의원);
-    a name (세월호, 대한민국헌정회) before any such head is part of it."""
+    a product. A head that names none alone (특별법, 예산안) takes the word before it (a name, a year, a compound
+    noun); a name that is no entity of its own (세월호) before any such head is part of it."""
     tags, texts = _tags_and_texts(doc)
     # (only the words a head occurs in: most hold none)
     firsts = [doc[start].idx for start, _ in words]
@@ -1621,15 +1622,13 @@ def _teams(doc: Doc, words: list[tuple[int, int]], ents: list[Span]) -> list[Spa
     by_start = {e.start: e for e in ents}
     found: list[Span] = []
     for (c_start, c_end), (start, end) in zip(words, words[1:]):
-        if not _GAME_CUE.search(doc[start].sent.text):
-            continue
         city = by_start.get(c_start)
         core_end = noun_core(doc, start, end)
         name = doc[start:core_end].text
         if city is None or city.label_ != "LC" or city.end != c_end or core_end - start != 1 \
                 or len(name) < 3 or not name.endswith(("즈", "스")) or name in places \
                 or doc[start].ent_type_ not in ("", "LC", "PS", "OG") or doc[start].tag_ not in ("NNP", "NNG") \
-                or name in gazetteer():
+                or name in gazetteer() or not _GAME_CUE.search(doc[start].sent.text):
             continue
         found.append(Span(doc, c_start, core_end, label="OG"))
     if not found:
