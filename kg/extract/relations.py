@@ -30,14 +30,7 @@ from kg.extract.dates import DATE_PATTERN, normalise_date
 from kg.extract.records import Extraction, Fact, Mention
 from kg.ingest.article import Article
 from kg.nlp.labels import GRAPH_CLASS
-from kg.nlp.lexicon import (
-    AREA_WORDS,
-    SETTLEMENT_WORDS,
-    TIME_DETERMINERS,
-    VENUE_HEADS,
-    gazetteer,
-    word_list,
-)
+from kg.nlp.lexicon import AREA_WORDS, SETTLEMENT_WORDS, TIME_DETERMINERS, VENUE_HEADS, gazetteer, word_list
 
 __all__ = ["extract", "predicate_lexicon", "Predicate"]
 
@@ -1374,14 +1367,14 @@ def _speakers(doc: Doc, sent: Span, phrases: list[_Phrase], earlier: list[tuple[
 def _award_winners(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[Fact]:
     """노벨문학상 수상자로 밥 딜런을 선정, 김민수, 박하준과 이서연을 누리문학상 수상자로 선정, 이서연이 누리문학상
     수상자로 선정됐다: the persons chosen as a prize's winners won it."""
-    chosen_passive = any(t.lemma_ in ("선정되다", "선정", "뽑히다") and (t.lemma_ != "선정" or (
-        t.i + 1 < len(doc) and doc[t.i + 1].lemma_ == "되다")) for t in sent)
     for ph in phrases:
         if ph.referent is None or ph.referent.cls != "Event" or ph.end_tok + 2 >= sent.end:
             continue
         words = doc[ph.end_tok:ph.end_tok + 3]
         if not any(t.text.startswith("수상자") for t in words):
             continue
+        chosen_passive = any(t.lemma_ in ("선정되다", "선정", "뽑히다") and (t.lemma_ != "선정" or (
+            t.i + 1 < len(doc) and doc[t.i + 1].lemma_ == "되다")) for t in sent)
         for other in phrases:
             if (other.role == "obj" or (chosen_passive and other.role in ("subj", "topic") and other.start_tok < ph.start_tok)) \
                     and other.referent is not None and other.referent.cls in ("Person", "Organization"):

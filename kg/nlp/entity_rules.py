@@ -425,11 +425,8 @@ class EntityRules:
                         and all(t.tag_ in ("NNP", "NNG") for t in doc[p_start:p_end]):
                     begin = p_start
             found.append(Span(doc, begin, end, label="PS"))
-        if not found:
-            return ents
         # (what the model found in the name or in its gloss — the bracket, the characters, the bracket — goes)
-        kept = [e for e in ents if not any(e.start < f.end + 3 and f.start < e.end for f in found)]
-        return sorted(kept + found, key=lambda e: e.start)
+        return _overriding(ents, found, reach=3)
 
     # -- rules --------------------------------------------------------------
     def _quoted(self, doc: Doc) -> Iterator[Span]:
@@ -1251,6 +1248,13 @@ def _known_phrases(doc: Doc, words: list[tuple[int, int]]) -> Iterator[Span]:
                 yield Span(doc, words[n][0], j, label=_GAZETTEER_LABEL[known[doc[words[n][0]:j].text]])
 
 
+def _words_matching(doc: Doc, words: list[tuple[int, int]], pattern: re.Pattern[str]) -> list[int]:
+    """Indexes of the words ``pattern`` occurs in, in order: a rule that needs a word ending looks only at
+    those (most words hold none)."""
+    firsts = [doc[start].idx for start, _ in words]
+    return [n for n in sorted({bisect_right(firsts, m.start()) - 1 for m in pattern.finditer(doc.text)}) if n >= 0]
+
+
 _AFTER_NAME = ("J", "VCP", "E", "S")  # what may follow a name in its word: particles, the copula, endings, marks
 
 
@@ -1269,10 +1273,8 @@ _OFFICE_ENDING = re.compile("|".join(_OFFICE_WORD_ENDINGS))
 def _offices(doc: Doc, words: list[tuple[int, int]]) -> Iterator[Span]:
     """서울중앙지법, 한국면세뉴스: a word that a proper noun begins and an office's or a newspaper's ending
     ends names that office or paper."""
-    # (only the words an ending occurs in: most hold none)
-    firsts = [doc[start].idx for start, _ in words]
-    candidates = sorted({bisect_right(firsts, m.start()) - 1 for m in _OFFICE_ENDING.finditer(doc.text)})
-    for start, end in (words[n] for n in candidates if n >= 0):
+    for n in _words_matching(doc, words, _OFFICE_ENDING):
+        start, end = words[n]
         core_end = noun_core(doc, start, end)
         text = doc[start:core_end].text
         ending = next((e for e in _OFFICE_WORD_ENDINGS if text.endswith(e)), None)
@@ -1321,11 +1323,7 @@ def _laws(doc: Doc, words: list[tuple[int, int]]) -> Iterator[Span]:
     a product. A head that names none alone (특별법, 예산안) takes the word before it (a name, a year, a compound
     noun); a name that is no entity of its own (세월호) before any such head is part of it."""
     tags, texts = _tags_and_texts(doc)
-    # (only the words a head occurs in: most hold none)
-    firsts = [doc[start].idx for start, _ in words]
-    for n in sorted({bisect_right(firsts, m.start()) - 1 for m in _LAW_HEAD.finditer(doc.text)}):
-        if n < 0:
-            continue
+    for n in _words_matching(doc, words, _LAW_HEAD):
         start, end = words[n]
         core_end = noun_core(doc, start, end)
         if core_end - start > 1 and texts[core_end - 1] == "상" and tags[core_end - 1] == "XSN":
@@ -1545,6 +1543,15 @@ def _foreign_full_names(doc: Doc, words: list[tuple[int, int]], ents: list[Span]
 _PLACE_AFTER = SURROUNDINGS | {"에서", "등지", "앞바다", "상공"}
 
 
+def _overriding(ents: list[Span], found: list[Span], reach: int = 0) -> list[Span]:
+    """``ents`` with the spans ``found`` in place of those they overlap (or that lie within ``reach`` tokens
+    after them), in order."""
+    if not found:
+        return ents
+    kept = [e for e in ents if not any(e.start < f.end + reach and f.start < e.end for f in found)]
+    return sorted(kept + found, key=lambda e: e.start)
+
+
 @cache
 def _known_places() -> frozenset[str]:
     """Countries, regions and cities (places.txt) and Korea's cities and counties."""
@@ -1631,10 +1638,7 @@ def _teams(doc: Doc, words: list[tuple[int, int]], ents: list[Span]) -> list[Spa
                 or name in gazetteer() or not _GAME_CUE.search(doc[start].sent.text):
             continue
         found.append(Span(doc, c_start, core_end, label="OG"))
-    if not found:
-        return ents
-    kept = [e for e in ents if not any(e.start < f.end and f.start < e.end for f in found)]
-    return sorted(kept + found, key=lambda e: e.start)
+    return _overriding(ents, found)
 
 
 def _places_by_heads(doc: Doc, words: list[tuple[int, int]], ents: list[Span]) -> list[Span]:
@@ -1660,11 +1664,8 @@ def _places_by_heads(doc: Doc, words: list[tuple[int, int]], ents: list[Span]) -
             state = texts[h_start] == "주" and doc[start].ent_type_ != "OG" and doc[start:core_end].text not in gazetteer()
             if (texts[h_start] in _FEATURE_HEADS or state) and noun_core(doc, h_start, h_end) == h_start + 1:
                 found.append(Span(doc, start, h_start + 1, label="LC"))
-    if not found:
-        return ents
     # (the rule's span wins over the model's name inside it: 나일 as a person)
-    kept = [e for e in ents if not any(e.start < f.end and f.start < e.end for f in found)]
-    return sorted(kept + found, key=lambda e: e.start)
+    return _overriding(ents, found)
 
 
 def _titles_after_names(doc: Doc, words: list[tuple[int, int]], ents: list[Span]) -> list[Span]:
