@@ -217,11 +217,13 @@ def test_an_obligation_is_no_fact_and_a_bound_noun_is_no_part_of_an_event(nlp):
     assert ("박하준", "attended", "집회", None) in got
 
 
-def test_a_country_before_a_university_holds_it(nlp):
+def test_a_country_before_an_organisation_holds_it(nlp):
     got = {(s, r, o) for s, r, o, m in facts(nlp, "박하준 노르웨이 오슬로대학 교수는 이렇게 말했다.")}
     assert ("오슬로대학", "locatedIn", "노르웨이") in got
-    # a national body is not a site the country holds
-    got = facts(nlp, "일본 기상청은 지진이 발생했다고 밝혔다.")
+    got = {(s, r, o) for s, r, o, m in facts(nlp, "일본 기상청은 지진이 발생했다고 밝혔다.")}
+    assert ("기상청", "locatedIn", "일본") in got
+    # a country that is the topic of its own clause holds nothing written after it
+    got = facts(nlp, "일본은 기상청의 발표를 기다렸다.")
     assert not any(r == "locatedIn" for _, r, _, _ in got)
 
 
