@@ -98,6 +98,7 @@ def entities(nlp, text: str) -> set[tuple[str, str]]:
     ("부산 타이탄즈는 결승전에서 광주 이글스를 꺾었다.", {("부산 타이탄즈", "OG"), ("광주 이글스", "OG")}),
     # a quoted name after a word for a body, particles and all
     ("시민단체 '평화와 누리교육 연대'는 성명을 냈다.", {("평화와 누리교육 연대", "OG")}),
+    ("영국 일간지 '누리 헤럴드'는 이를 보도했다.", {("누리 헤럴드", "OG")}),
     # the head of a department named in the same word
     ("이원목 누리시 보행자전거과장은 대책을 발표했다.", {("보행자전거과장", "CV")}),
     # a state, whatever the model made of its name

@@ -279,6 +279,14 @@ def test_not_elected_is_no_win(nlp):
     # a verb of saying that modifies the speaker is not the one that reports the quote
     ('사퇴를 주장하던 김민수 총장은 “총장직을 사퇴하겠다”며 “사죄를 드린다”고 말했다.', "김민수",
      "총장직을 사퇴하겠다 … 사죄를 드린다"),
+    # words left or made, quoted
+    ('최유나 선수는 "응원해 준 팬들 덕분에 우승했다"는 소감을 남겼다.', "최유나", "응원해 준 팬들 덕분에 우승했다"),
+    ("박서준 의원은 '예산을 한 해 미뤘으면 좋겠다'라는 발언을 하기도 했다.", "박서준", "예산을 한 해 미뤘으면 좋겠다"),
+    # a second speaker named between two quotes said the second
+    ('새빛당의 오민석 대변인은 "결정을 환영한다"고 밝혔고, 누리당의 김서윤 대변인도 "늦었지만 옳은 결정"이라고 하였다.',
+     "김서윤", "늦었지만 옳은 결정"),
+    ('새빛당의 오민석 대변인은 "결정을 환영한다"고 밝혔고, 누리당의 김서윤 대변인도 "늦었지만 옳은 결정"이라고 하였다.',
+     "오민석", "결정을 환영한다"),
 ])
 def test_quote_speakers(nlp, text, speaker, quote):
     assert (speaker, "said", quote, None) in facts(nlp, text)

@@ -94,7 +94,10 @@ _QUOTATIVE_AFTER = r"[”\"']\s*(?:이?라고|고|며|면서|라며|이라며)(?
 _QUOTE = re.compile(r"(?:[“\"]([^”\"“\n]{4,})[”\"]|['‘]([^'‘’\"“”\n]{4,})['’])\s*(?:이?라고|고|며|면서|이?라며|이?라면서|[했한]다(?:며|고)?|"
                     r"이?라(?=\s+(?:전했|말했|밝혔|덧붙였|강조했|설명했|주장했|답했|지적했))"
                     # "…"라는 입장이다, "…"라는 입장을 밝혔다: a stance quoted
-                    r"|이?라는(?=\s+(?:입장|견해|주장|의견)(?:이다|이었다|을|를|에)))(?![가-힣])")
+                    r"|이?라는(?=\s+(?:입장|견해|주장|의견)(?:이다|이었다|을|를|에))"
+                    # "…"는 소감을 남겼다, '…'라는 발언을 했다: words left or made, quoted
+                    r"|(?:이?라)?는(?=\s+(?:수상\s*)?(?:소감|말|발언|메시지|당부|각오)(?:을|를)\s+(?:남[기겼]|전[하했]|밝[히혔]|[하했])))"
+                    r"(?![가-힣])")
 _OFFICIAL = re.compile(r"\s*관계자(?:들)?(?:은|는|이|가)(?![가-힣])")
 # 버락 오바마 미국 제44대 대통령: an ordinal inside an apposition.
 _ORDINAL = re.compile(r"^(?:제\s*)?\d+\s*(?:대|기|회)$|^제$")
@@ -1051,6 +1054,14 @@ def _quotes(doc: Doc, sent: Span, phrases: list[_Phrase], earlier: list[tuple[Sp
                 and _unnamed_subject(doc, chosen.end_tok, opening, window_phrases, counts=True):
             return
         speaker = chosen.referent
+        # (A는 "…"고 밝혔고, B도 "…"고 말했다: a speaker named between two quotes said those after)
+        turns = [(n, p.referent) for n in range(1, len(inside)) for p in window_phrases
+                 if p.role in ("subj", "topic", "also") and p.referent is not None and p.referent.cls in _AGENTS
+                 and inside[n - 1][1] <= doc[p.start_tok].idx < inside[n][0] and p.referent != speaker]
+        if turns:
+            n, other = turns[0]
+            yield from _quotes_of(speaker, quotes[:n], inside[:n], sent, extractor)
+            speaker, quotes, inside = other, quotes[n:], inside[n:]
     elif (official := _official(doc, window_phrases, inside)) is not None:
         speaker, extractor = official, "official-quote"
     else:
@@ -1061,6 +1072,12 @@ def _quotes(doc: Doc, sent: Span, phrases: list[_Phrase], earlier: list[tuple[Sp
         if _unnamed_topic(doc, sent, inside[0][0]):
             return
         speaker = last_speaker
+    yield from _quotes_of(speaker, quotes, inside, sent, extractor)
+
+
+def _quotes_of(speaker: Mention, quotes: list[re.Match[str]], inside: list[tuple[int, int]], sent: Span,
+               extractor: str) -> Iterable[Fact]:
+    """One ``said`` fact: the speaker's quotes of the sentence, joined."""
     literal = " … ".join(" ".join((m.group(1) or m.group(2)).split()) for m in quotes)
     # (an official's: gold annotators disagree whether the organisation said it — recorded, not asserted)
     official = extractor != "quote"
