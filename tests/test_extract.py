@@ -217,6 +217,11 @@ def test_an_obligation_is_no_fact_and_a_bound_noun_is_no_part_of_an_event(nlp):
     assert ("박하준", "attended", "집회", None) in got
 
 
+def test_a_room_of_a_named_venue_is_where_the_event_was(nlp):
+    got = {(s, r, o) for s, r, o, m in facts(nlp, "누리포럼은 서울 코엑스 그랜드볼룸에서 열렸다.")}
+    assert {("누리포럼", "locatedIn", "코엑스 그랜드볼룸"), ("코엑스 그랜드볼룸", "locatedIn", "서울")} <= got
+
+
 def test_a_country_before_an_organisation_holds_it(nlp):
     got = {(s, r, o) for s, r, o, m in facts(nlp, "박하준 노르웨이 오슬로대학 교수는 이렇게 말했다.")}
     assert ("오슬로대학", "locatedIn", "노르웨이") in got

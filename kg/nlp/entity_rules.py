@@ -199,6 +199,9 @@ _HELD = frozenset({"열린", "열리는", "열렸던", "개최된", "개최되�
 _HOLDING = re.compile(r"^(?:열린|열리는|열렸|개최된|개최되|개최됐|거행된|거행되|거행됐)")
 # How a venue's own word ends (비상대책위원장실, 인천SK행복드림구장, 다빈치볼룸).
 _VENUE_ENDINGS = VENUE_HEADS | frozenset({"실", "홀", "룸", "구장", "빌딩", "타워", "전당", "관"})
+# Words for a room or hall inside a venue (대회의장, 브리핑룸, 영빈관), not a venue of its own (박물관).
+_ROOMS = frozenset({"실", "룸", "홀", "회의장", "강당", "극장", "회견장", "연회장", "영빈관", "소통관", "춘추관", "별관",
+                    "본관"})
 # Generic heads after which a place chain is one name (남아프리카 공화국, 베이징 국가체육장).
 _CHAIN_HEADS = _PLACE_HEADS | VENUE_HEADS
 # 태풍특보, 한파특보: a weather warning, not a special envoy (특보)
@@ -389,6 +392,7 @@ class EntityRules:
                                          self._given_name), self._common_word)
         ents = self._hanja_glossed_names(doc, words, _foreign_full_names(doc, words, ents))
         ents = _teams(doc, words, _places_by_heads(doc, words, _places_by_form(doc, words, ents)))
+        ents = _rooms_of_named_venues(doc, words, ents)
         ents = _titles_after_names(doc, words, ents)
         ents = _acting_titles(doc, words, _orgs_before_titles(_orgs_in_titles(doc, words, _join_units(ents))))
         ents = _same_name_same_entity(doc, words, _cued_persons(doc, _lists_share_a_class(ents)))
@@ -1552,6 +1556,26 @@ def _overriding(ents: list[Span], found: list[Span], reach: int = 0) -> list[Spa
         return ents
     kept = [e for e in ents if not any(e.start < f.end + reach and f.start < e.end for f in found)]
     return sorted(kept + found, key=lambda e: e.start)
+
+
+def _rooms_of_named_venues(doc: Doc, words: list[tuple[int, int]], ents: list[Span]) -> list[Span]:
+    """국회 대회의장에서, 청와대 영빈관에서, 세종문화회관 대극장에서: a word for a room or hall after an
+    organisation or venue is one place with it, where something happens (not after a city: 서울 올림픽공원 is
+    a place in a place)."""
+    found = []
+    by_end = {e.end: e for e in ents}
+    for (start, end), (_, prev_end) in zip(words[1:], words):
+        core_end = noun_core(doc, start, end)
+        room = doc[start:core_end].text
+        owner = by_end.get(prev_end)
+        if owner is None or owner.label_ not in ("OG", "LC") or len(room) < 2 \
+                or not doc[core_end:end].text.startswith("에서") or not _ends_with(room, _ROOMS) \
+                or room.endswith("화장실") or any(e.start < core_end and start < e.end and e.label_ != "LC" for e in ents) \
+                or owner.text in _known_places() or _ADMIN_PLACE.fullmatch(owner.text) \
+                or owner.text.endswith(_ADMIN_UNITS):
+            continue
+        found.append(Span(doc, owner.start, core_end, label="LC"))
+    return _overriding(ents, found)
 
 
 @cache
