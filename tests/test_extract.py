@@ -217,6 +217,12 @@ def test_an_obligation_is_no_fact_and_a_bound_noun_is_no_part_of_an_event(nlp):
     assert ("박하준", "attended", "집회", None) in got
 
 
+def test_who_wins_a_lawsuit_won_it_and_took_no_part_in_a_gathering(nlp):
+    got = {(s, r, o) for s, r, o, m in facts(nlp, "한빛전자가 누리텍과의 특허소송에서 승소했다.")}
+    assert ("한빛전자", "won", "특허소송") in got
+    assert not any(r == "attended" for _, r, _ in got)
+
+
 def test_a_room_of_a_named_venue_is_where_the_event_was(nlp):
     got = {(s, r, o) for s, r, o, m in facts(nlp, "누리포럼은 서울 코엑스 그랜드볼룸에서 열렸다.")}
     assert {("누리포럼", "locatedIn", "코엑스 그랜드볼룸"), ("코엑스 그랜드볼룸", "locatedIn", "서울")} <= got

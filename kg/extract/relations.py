@@ -140,7 +140,8 @@ _TOPIC_OBJECTS = {"organized": "Event", "supported": "Event", "founded": "Organi
                   "attended": "Event"}
 # Events one does not take part in by acting at them: elections, incidents, disasters.
 _NOT_GATHERINGS = ("선거", "대선", "총선", "경선", "사건", "사고", "참사", "지진", "화재", "전쟁", "테러", "폭발",
-                             "침몰", "태풍", "게이트", "사태", "상", "메달", "MVP", "왕")  # (and prizes)
+                             "침몰", "태풍", "게이트", "사태", "상", "메달", "MVP", "왕",  # (and prizes,
+                             "소송", "조사")  # lawsuits and surveys)
 _PASSIVE = {"열리다": "organized", "개최되다": "organized"}
 # Who speaks at a gathering: 연사로 나선, 기조연설자로 나와, 연단에 올라, 무대에 오른.
 _SPEAKER_CUE = re.compile(r"(?:연사|기조연설자|연설자|발언자|발제자|토론자|패널|사회자)(?:로|으로)\s*(?:나선|나섰|나서|나와|나온|참여)"
