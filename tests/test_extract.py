@@ -217,6 +217,14 @@ def test_an_obligation_is_no_fact_and_a_bound_noun_is_no_part_of_an_event(nlp):
     assert ("박하준", "attended", "집회", None) in got
 
 
+def test_prizes_listed_each_with_its_winner(nlp):
+    got = {(s, r, o) for s, r, o, m in facts(nlp, "신인상에는 이서연 선수가, MVP에는 김서윤 선수가 올랐다.")}
+    assert {("이서연", "won", "신인상"), ("김서윤", "won", "MVP")} <= got
+    got = {(s, r, o) for s, r, o, m in facts(nlp, "누리 타이탄즈 이서연 선수가 홈런왕, 한빛 이글스의 최유나 선수가 도루왕을 챙겼다.")}
+    assert {("이서연", "won", "홈런왕"), ("최유나", "won", "도루왕")} <= got
+    assert not any(r == "won" for _, r, _, _ in facts(nlp, "박하준 선수는 신인왕 수상에는 실패했다."))
+
+
 def test_who_wins_a_lawsuit_won_it_and_took_no_part_in_a_gathering(nlp):
     got = {(s, r, o) for s, r, o, m in facts(nlp, "한빛전자가 누리텍과의 특허소송에서 승소했다.")}
     assert ("한빛전자", "won", "특허소송") in got

@@ -143,6 +143,8 @@ _NOT_GATHERINGS = ("선거", "대선", "총선", "경선", "사건", "사고", "
                              "침몰", "태풍", "게이트", "사태", "상", "메달", "MVP", "왕",  # (and prizes,
                              "소송", "조사")  # lawsuits and surveys)
 _PASSIVE = {"열리다": "organized", "개최되다": "organized"}
+# Verbs of taking a prize, where prizes are listed each with its winner.
+_TAKING = {"오르다", "챙기다", "차지하다", "거머쥐다"}
 # Who speaks at a gathering: 연사로 나선, 기조연설자로 나와, 연단에 올라, 무대에 오른.
 _SPEAKER_CUE = re.compile(r"(?:연사|기조연설자|연설자|발언자|발제자|토론자|패널|사회자)(?:로|으로)\s*(?:나선|나섰|나서|나와|나온|참여)"
                           r"|(?:연단|무대|단상)에\s*(?:올라|오른|올랐|서서|선)"
@@ -244,6 +246,7 @@ def extract(doc: Doc, article: Article) -> Extraction:
         out.facts += list(_speakers(doc, sent, phrases, earlier))
         out.facts += list(_award_winners(doc, sent, phrases))
         out.facts += list(_award_topics(doc, sent, phrases))
+        out.facts += list(_awards_in_turn(doc, sent, phrases))
         out.facts += list(_bracketed_heads(doc, sent))
         out.facts += list(_copula_appositions(doc, sent))
     out.facts += list(_byline(article))
@@ -1417,6 +1420,26 @@ def _award_topics(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[Fact
         if ph.role in roles and ph.referent is not None and ph.referent.cls in _AGENTS and ph.start_tok < verb.i:
             for award in awards:
                 yield _fact(ph.referent, "won", award, sent, award, ph.referent, "award-topic", 0.7)
+
+
+def _awards_in_turn(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[Fact]:
+    """신인상에는 강백호가, MVP에는 김재환이 올랐다; 정우람이 세이브왕, 오현택이 홀드왕을 챙겼다: prizes
+    listed each with its winner — after a prize in 에(는), before one that is taken."""
+    verb = next((t for t in sent if t.lemma_ in _TAKING or (
+        t.text == "수상" and t.i + 1 < sent.end and doc[t.i + 1].tag_.startswith("XSV"))), None)
+    awards = [n for n, p in enumerate(phrases) if _is_award(p.referent)]
+    if verb is None or not awards or _polarity(doc, verb, sent.end) is not None:
+        return
+    for k, n in enumerate(awards):
+        if phrases[n].role == "goal":
+            between = phrases[n + 1:awards[k + 1] if k + 1 < len(awards) else len(phrases)]
+        else:
+            between = phrases[awards[k - 1] + 1 if k else 0:n][::-1]
+        winner = next((p.referent for p in between if p.role in ("subj", "topic", "also") and p.referent is not None
+                       and p.referent.cls in _AGENTS and p.start_tok < verb.i), None)
+        if winner is not None:
+            award = phrases[n].referent
+            yield _fact(winner, "won", award, sent, winner, award, "awards-in-turn", 0.7)
 
 
 def _is_award(mention: Mention | None) -> bool:
