@@ -99,6 +99,8 @@ def entities(nlp, text: str) -> set[tuple[str, str]]:
     # a quoted name after a word for a body, particles and all
     ("시민단체 '평화와 누리교육 연대'는 성명을 냈다.", {("평화와 누리교육 연대", "OG")}),
     ("영국 일간지 '누리 헤럴드'는 이를 보도했다.", {("누리 헤럴드", "OG")}),
+    # an office's or a department's name before a person and their title
+    ("누리시 교통정책과 박서준 과장은 설명했다.", {("교통정책과", "OG"), ("박서준", "PS"), ("과장", "CV")}),
     # train services are products; a lawsuit and a survey are events
     ("파업으로 새마을호와 무궁화호 운행이 줄었다.", {("새마을호", "AF"), ("무궁화호", "AF")}),
     ("한빛전자는 특허소송에서 이겼고 설문조사도 했다.", {("한빛전자", "OG"), ("특허소송", "EV"), ("설문조사", "EV")}),

@@ -77,6 +77,8 @@ _GAME_CUE = re.compile(r"경기|결승|리그|시즌|구단|꺾|이겼|이기고
 _NOT_TITLES = ("현대사", "근대사", "고대사", "공사장", "백사장", "발사장", "공소장", "기소장", "고소장")
 # Titles of a department's head, written onto the department's name: 보행자전거과장, 감염병관리팀장.
 _DEPARTMENT_HEADS = frozenset({"과장", "국장", "팀장", "실장", "본부장", "센터장"})
+# Endings of an office's or a department's name (도시계획국, 강남구청, 홍보팀).
+_UNIT_ENDINGS = ("국", "과", "팀", "실", "단", "본부", "센터", "청", "처")
 _ADMIN_UNITS = ("구", "동", "군", "읍", "면", "리")
 # Offices a model may take for places: courts, police, city halls, ministries (…부), news agencies.
 _OFFICE_ENDINGS = ("경찰서", "경찰청", "시청", "군청", "구청", "도청", "지방법원", "지법", "지검", "지원", "법원", "행정부",
@@ -398,6 +400,7 @@ class EntityRules:
         ents = _acting_titles(doc, words, _orgs_before_titles(_orgs_in_titles(doc, words, _join_units(ents))))
         ents = _same_name_same_entity(doc, words, _cued_persons(doc, _lists_share_a_class(ents)))
         ents = _names_before_org_titles(doc, words, _orgs_right_before_titles(doc, words, ents), self._unknown_word)
+        ents = _units_before_holders(doc, words, ents)
         ents = _short_names(doc, words, _whole_word_surnames(doc, words, ents))
         # Each step keeps spans apart; should two ever meet, the longer wins rather than the article failing.
         # (the steps may leave a piece of a model span: 공항 of 항저우 샤오산 공항 is no person either)
@@ -1812,6 +1815,29 @@ def _names_before_org_titles(doc: Doc, words: list[tuple[int, int]], ents: list[
         start, end = words[n - 1]
         if not any(i in taken for i in range(start, end)) and name_word(start, end):
             added.append(Span(doc, start, end, label="PS"))
+    return sorted(ents + added, key=lambda e: e.start) if added else ents
+
+
+def _units_before_holders(doc: Doc, words: list[tuple[int, int]], ents: list[Span]) -> list[Span]:
+    """도시계획국 김병하 단장, 강남구청 박하준 과장: a word ending like an office or a department right
+    before a person and their title is where they hold it (alone, 도시계획국 is too common a noun to call
+    an organisation)."""
+    starts = {e.start: e for e in ents}
+    org_ends = {e.end for e in ents if e.label_ == "OG"}
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    added = []
+    for (start, end), (nxt, _) in zip(words, words[1:]):
+        if start in org_ends:
+            continue  # (연세대 지구시스템과학과 홍태경 교수: the department of a named organisation)
+        person = starts.get(nxt)
+        title = starts.get(person.end) if person is not None else None
+        text = doc[start:end].text
+        if person is None or person.label_ != "PS" or title is None or title.label_ != "CV" \
+                or any(i in taken for i in range(start, end)) or noun_core(doc, start, end) != end \
+                or not re.fullmatch(r"[가-힣]{3,10}", text) or text in _known_places() or text in _NOT_ORG \
+                or not (_org_word(text) or text.endswith(_UNIT_ENDINGS)):
+            continue
+        added.append(Span(doc, start, end, label="OG"))
     return sorted(ents + added, key=lambda e: e.start) if added else ents
 
 
