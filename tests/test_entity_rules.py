@@ -99,6 +99,8 @@ def entities(nlp, text: str) -> set[tuple[str, str]]:
     # a quoted name after a word for a body, particles and all
     ("시민단체 '평화와 누리교육 연대'는 성명을 냈다.", {("평화와 누리교육 연대", "OG")}),
     ("영국 일간지 '누리 헤럴드'는 이를 보도했다.", {("누리 헤럴드", "OG")}),
+    # a surname with 모 for a withheld name is a person
+    ("경찰은 최모(31)씨와 이웃 김모씨를 조사했다.", {("최모", "PS"), ("김모씨", "PS")}),
     # an office's or a department's name before a person and their title
     ("누리시 교통정책과 박서준 과장은 설명했다.", {("교통정책과", "OG"), ("박서준", "PS"), ("과장", "CV")}),
     # train services are products; a lawsuit and a survey are events
@@ -208,8 +210,8 @@ def test_a_known_place_with_its_unit_is_no_person(nlp):
     assert ("부산시", "LC") in {(e.text, e.label_) for e in doc.ents}
 
 
-def test_a_withheld_name_before_ssi_is_no_person(nlp):
-    assert not any(e.label_ == "PS" for e in nlp("서울에 사는 김모 씨는 귀가했다.").ents)
+def test_a_withheld_name_before_ssi_is_a_person_of_the_story(nlp):
+    assert [(e.text, e.label_) for e in nlp("서울에 사는 김모 씨는 귀가했다.").ents if e.label_ == "PS"] == [("김모", "PS")]
 
 
 def test_a_person_where_something_happens_is_a_place_in_every_mention(nlp):

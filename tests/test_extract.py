@@ -11,6 +11,7 @@ from kg.cli import app
 from kg.extract import extract
 from kg.extract.evaluate import evaluate_facts
 from kg.ingest import Article
+from kg.resolve import resolve
 
 
 def facts(nlp, text, date="2024-05-14"):
@@ -215,6 +216,14 @@ def test_an_obligation_is_no_fact_and_a_bound_noun_is_no_part_of_an_event(nlp):
     assert not any(r == "attended" and m is None for _, r, _, m in got)
     got = facts(nlp, "박하준 회장은 붕대를 감은 채 집회에 계속 참가했다.")
     assert ("박하준", "attended", "집회", None) in got
+
+
+def test_a_withheld_name_is_one_person_whom_the_surname_goes_on_naming(nlp):
+    text = '검찰은 의사 김모씨를 기소했다. 김씨는 "돕고 싶어서 시작한 일"이라고 말했다.'
+    article = Article(id="t", text=text, date="2024-05-14")
+    resolved = resolve(article, extract(nlp(text), article))
+    said = [f for f in resolved.facts if f.relation == "said"]
+    assert [resolved.nodes[f.subject].label for f in said] == ["김모씨"]
 
 
 def test_prizes_listed_each_with_its_winner(nlp):

@@ -30,7 +30,15 @@ from kg.extract.dates import DATE_PATTERN, normalise_date
 from kg.extract.records import Extraction, Fact, Mention
 from kg.ingest.article import Article
 from kg.nlp.labels import GRAPH_CLASS
-from kg.nlp.lexicon import AREA_WORDS, SETTLEMENT_WORDS, TIME_DETERMINERS, VENUE_HEADS, gazetteer, word_list
+from kg.nlp.lexicon import (
+    AREA_WORDS,
+    SETTLEMENT_WORDS,
+    TIME_DETERMINERS,
+    VENUE_HEADS,
+    WITHHELD_NAME,
+    gazetteer,
+    word_list,
+)
 
 __all__ = ["extract", "predicate_lexicon", "Predicate"]
 
@@ -1675,6 +1683,14 @@ def _inline_aliases(doc: Doc) -> Iterable[tuple[str, str]]:
     entity rules found others by their letters (인수위 after 대통령직 인수위원회); 승리(본명 이승현)
     gives a person's real name."""
     yield from doc._.short_names
+    # 김모씨 … 김씨는: the surname stands for the one person of the article whose name it withholds
+    withheld: dict[str, set[str]] = {}
+    for e in doc.ents:
+        if e.label_ == "PS" and WITHHELD_NAME.match(e.text):
+            withheld.setdefault(e.text[0], set()).add(e.text)
+    for surname, names in withheld.items():
+        if len({n.replace(" ", "") for n in names}) == 1:
+            yield from ((name, short) for name in names for short in (surname, surname + "씨"))
     # 승리(본명 이승현): the real name stands for the person the article calls by the other
     for m in re.finditer(r"([가-힣A-Za-z]{1,12})\(본명\s*([가-힣]{2,4})[·,)]", _text(doc)):
         yield m.group(1), m.group(2)

@@ -42,6 +42,7 @@ from kg.nlp.lexicon import (
     SURROUNDINGS,
     TIME_DETERMINERS,
     VENUE_HEADS,
+    WITHHELD_NAME,
     ZONE_HEADS,
     gazetteer,
     word_list,
@@ -370,6 +371,7 @@ class EntityRules:
         spans += self._described_companies(doc, words)
         spans += self._described_places(doc, words)
         spans += self._called_ssi(doc, words)
+        spans += _withheld_names(doc)
         spans += self._products(doc, words)
         spans += self._works_by_genre(doc, words)
         spans += self._documents(doc, words)
@@ -744,7 +746,7 @@ class EntityRules:
 
     def _called_ssi(self, doc: Doc, words: list[tuple[int, int]]) -> Iterator[Span]:
         """백도라지 씨가, 박은미 씨는: a word shaped like a Korean name right before 씨 is a person's name,
-        whatever Kiwi made of it (도라지 is a root; 김모 씨 withholds the name)."""
+        whatever Kiwi made of it (도라지 is a root; a withheld name, 김모 씨, is ``_withheld_names``')."""
         for (start, end), (n_start, n_end) in zip(words, words[1:]):
             if doc[n_start].text != "씨" or noun_core(doc, n_start, n_end) != n_start + 1 \
                     or noun_core(doc, start, end) != end or any(t.ent_type_ or not t.tag_.startswith("NN")
@@ -1237,6 +1239,15 @@ def _stage_names(doc: Doc, words: list[tuple[int, int]]) -> Iterator[Span]:
         real_end = next((t.i for t in doc[tok.i + 2:tok.i + 8] if t.tag_ in ("SP", "SSC", "SN")), None)
         if real_end is not None and real_end > tok.i + 2 and _KOREAN_NAME.match(doc[tok.i + 2:real_end].text):
             yield Span(doc, tok.i + 2, real_end, label="PS")
+
+
+def _withheld_names(doc: Doc) -> Iterator[Span]:
+    """의사 김모씨, 남모 씨, 오모(29)씨: a surname with 모 for the name withheld is still one person of
+    the story."""
+    for m in WITHHELD_NAME.finditer(doc.text):
+        span = doc.char_span(m.start(), m.end(), label="PS")
+        if span is not None and m.group(1) in KOREAN_SURNAMES:
+            yield span
 
 
 def _known_phrases(doc: Doc, words: list[tuple[int, int]]) -> Iterator[Span]:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from importlib import resources
 
-__all__ = ["word_list", "gazetteer", "gazetteer_entries", "EVENT_HEADS", "POSITION_WORDS", "ORG_SUFFIXES", "TIME_DETERMINERS",
+__all__ = ["word_list", "gazetteer", "gazetteer_entries", "WITHHELD_NAME", "EVENT_HEADS", "POSITION_WORDS", "ORG_SUFFIXES", "TIME_DETERMINERS",
            "SETTLEMENT_WORDS", "STATEMENT_WORDS", "SURROUNDINGS", "AREA_WORDS",
            "VENUE_HEADS", "KOREAN_SURNAMES"]
 
@@ -46,6 +47,8 @@ VENUE_HEADS = frozenset({"장례식장", "센터", "호텔", "공원", "경기�
 # One-letter Korean surnames, most common first.
 KOREAN_SURNAMES = ("김이박최정강조윤장임한오서신권황안송류유홍전고문양손배백허남심노하곽성차주우구민진나지엄채원천방공현함변염"
                    "여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉사부가복태목형피두감호")
+# A surname with 모 for a name the article withholds: 김모씨, 남모 씨, 오모(29)씨 (the age left out).
+WITHHELD_NAME = re.compile(r"(?<![가-힣])([가-힣])모(?:\s?씨(?![앗름])|(?=\s?\(\d+\)\s?씨))")
 # Words that point at an event or time rather than name it (이번 간담회).
 TIME_DETERMINERS = frozenset({"이번", "지난", "올해", "이날", "당일", "다음", "오는", "내년", "작년", "같은", "해당", "그", "이", "본"})
 
