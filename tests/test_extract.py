@@ -218,6 +218,13 @@ def test_an_obligation_is_no_fact_and_a_bound_noun_is_no_part_of_an_event(nlp):
     assert ("박하준", "attended", "집회", None) in got
 
 
+def test_a_products_name_with_its_kind_is_a_name_of_it_too(nlp):
+    text = "헬기가 출격해 NX-5 미사일을 발사했다."
+    article = Article(id="t", text=text, date="2024-05-14")
+    nodes = resolve(article, extract(nlp(text), article)).nodes.values()
+    assert [(n.label, n.alt_labels) for n in nodes if n.cls == "Product"] == [("NX-5 미사일", {"NX-5"})]
+
+
 def test_a_withheld_name_is_one_person_whom_the_surname_goes_on_naming(nlp):
     text = '검찰은 의사 김모씨를 기소했다. 김씨는 "돕고 싶어서 시작한 일"이라고 말했다.'
     article = Article(id="t", text=text, date="2024-05-14")

@@ -134,7 +134,8 @@ _NOT_LAWS = ("방법", "수법", "기법", "요법", "화법", "문법", "불법
 # Words for a vehicle or weapon that a model code names: F-15K 전투기, 전용기 Tu-154M.
 _VEHICLES = frozenset({"전투기", "전폭기", "폭격기", "수송기", "헬기", "여객기", "항공기", "전용기", "미사일", "탄도미사일",
                        "자주포", "전차", "잠수함", "구축함", "호위함", "로켓", "발사체", "위성", "기종", "드론",
-                       "소총", "권총", "산탄총", "기관총", "저격총", "돌격소총"})
+                       "소총", "권총", "산탄총", "기관총", "저격총", "돌격소총", "화기", "개인화기", "장갑차", "헬리콥터",
+                       "정찰기", "무인기", "열차", "고속열차"})
 _MODEL_CODE = re.compile(r"(?=.*\d)(?=.*[A-Za-z])[A-Za-z]{1,4}-?\d{1,4}[A-Za-z]{0,3}")
 # Endings of the names of newspapers and magazines.
 _PRESS = frozenset({"일보", "신문", "뉴스", "타임스", "저널", "통신", "한겨레", "포스트"})
@@ -404,6 +405,7 @@ class EntityRules:
         ents = _names_before_org_titles(doc, words, _orgs_right_before_titles(doc, words, ents), self._unknown_word)
         ents = _units_before_holders(doc, words, ents)
         ents = _short_names(doc, words, _whole_word_surnames(doc, words, ents))
+        doc._.short_names = doc._.short_names + _named_with_kinds(doc, words, ents)
         # Each step keeps spans apart; should two ever meet, the longer wins rather than the article failing.
         # (the steps may leave a piece of a model span: 공항 of 항저우 샤오산 공항 is no person either)
         doc.ents = [e for e in filter_spans(ents) if not self._common_noun_person(e)
@@ -841,15 +843,19 @@ class EntityRules:
         ends = [noun_core(doc, s, e) for s, e in words]
         cores = [doc[s:end].text for (s, _), end in zip(words, ends)]
         for n, (start, _) in enumerate(words):
+            # (기아자동차의 K9: so is a model code of a company's)
             if _MODEL_CODE.fullmatch(cores[n]) and (
-                    (n + 1 < len(words) and cores[n + 1] in _VEHICLES) or (n > 0 and cores[n - 1] in _VEHICLES)):
+                    (n + 1 < len(words) and cores[n + 1] in _VEHICLES) or (n > 0 and cores[n - 1] in _VEHICLES)
+                    or (n > 0 and doc[start - 1].text == "의" and (
+                        doc[start - 2].ent_type_ == "OG" or _looks_like_org(cores[n - 1])))):
                 yield Span(doc, start, ends[n], label="AF")
             # 글록 권총, 프로톤-M 로켓, 나로호 발사체: a proper name right before the word for its kind — not a
             # country's or a maker's (북한 미사일, 보잉 여객기 name who has it).
             elif n + 1 < len(words) and cores[n + 1] in _VEHICLES and ends[n] == words[n][1] \
                     and all(t.tag_ in ("NNP", "SL", "SN", "SO") for t in doc[start:ends[n]]) \
                     and doc[start].tag_ in ("NNP", "SL") and cores[n] not in word_list("places") \
-                    and cores[n] not in gazetteer() and not _looks_like_org(cores[n]):
+                    and cores[n] not in gazetteer() and not _looks_like_org(cores[n]) \
+                    and not cores[n].endswith("선"):  # (경전선 열차: a railway line's train)
                 yield Span(doc, start, ends[n], label="AF")
 
     def _launched_objects(self, doc: Doc, words: list[tuple[int, int]]) -> Iterator[Span]:
@@ -1033,6 +1039,14 @@ def _short_names(doc: Doc, words: list[tuple[int, int]], ents: list[Span]) -> li
             pairs.append((full, text))
     doc._.short_names = pairs
     return sorted(ents + added, key=lambda e: e.start) if added else ents
+
+
+def _named_with_kinds(doc: Doc, words: list[tuple[int, int]], ents: list[Span]) -> list[tuple[str, str]]:
+    """헬파이어 미사일, C-17 수송기: a product's name with the word for its kind after it is a name of it too —
+    (full name, short name) pairs for the resolver."""
+    kinds = {start: doc[start:noun_core(doc, start, end)].text for start, end in words}
+    return [(f"{e.text} {kinds[e.end]}", e.text) for e in ents
+            if e.label_ == "AF" and e.end < len(doc) and doc[e.end - 1].whitespace_ and kinds.get(e.end) in _VEHICLES]
 
 
 def _in_anniversary(doc: Doc, i: int) -> bool:
