@@ -47,6 +47,8 @@ _PARTICLES = re.compile(r"(?<=[가-힣A-Za-z0-9)'\"’”」』》〉])(?:에서
 _AFTER_CONSONANT = {"을", "으로"}
 _AFTER_VOWEL = {"는", "를", "와"}
 # 주식회사 에스알, (주)한빛전자, 한빛전자㈜: the legal form is no part of the name.
+# 팝 타르츠(Pop-Tarts), 사드(THAAD): a name glossed in brackets at its end (not 한빛(주), a company form).
+_GLOSS = re.compile(r"\s*\((?!주\))([^()]*[A-Za-z가-힣][^()]*)\)$")
 _COMPANY_FORM = re.compile(r"^(?:주식회사|\(주\)|㈜)\s*|\s*(?:주식회사|\(주\)|㈜)$")
 _CONFUSABLE = frozenset({"Person", "Organization", "Place"})
 _QUOTES = "'\"‘’“”「」『』《》〈〉 "
@@ -81,11 +83,19 @@ def clean_name(text: str) -> str:
 
     >>> clean_name("‘KIC실리콘밸리’에서")
     'KIC실리콘밸리'
-    >>> clean_name("주식회사 에스알"), clean_name("(주)한빛전자")
-    ('에스알', '한빛전자')
+    >>> clean_name("주식회사 에스알"), clean_name("(주)한빛전자"), clean_name("팝 타르츠(Pop-Tarts)")
+    ('에스알', '한빛전자', '팝 타르츠')
+    >>> clean_name("제14호 태풍 ‘덴빈")
+    '제14호 태풍 덴빈'
     """
     text = unicodedata.normalize("NFC", text).strip(_QUOTES)
     text = re.sub(r"\s+", " ", text)
+    # (제14호 태풍 ‘덴빈: a quote mark the name's span cut off from its pair is none of the name)
+    for opening, closing in ("‘’", "“”"):
+        if text.count(opening) != text.count(closing):
+            text = re.sub(f"[{opening}{closing}]\\s*", "", text)
+    # (a gloss in brackets at the end is another name, not part of this one: see ``gloss``)
+    text = _GLOSS.sub("", text) if len(_GLOSS.sub("", text)) >= 2 else text
     bare = _COMPANY_FORM.sub("", text).strip()
     text = bare if len(bare) >= 2 else text
     match = _PARTICLES.search(text)
@@ -93,6 +103,16 @@ def clean_name(text: str) -> str:
         return text
     stripped = text[: match.start()].strip(_QUOTES)
     return stripped if len(stripped) >= 2 else text
+
+
+def gloss(text: str) -> str | None:
+    """The name a mention glosses itself with in brackets at its end.
+
+    >>> gloss("팝 타르츠(Pop-Tarts)"), gloss("한빛전자")
+    ('Pop-Tarts', None)
+    """
+    match = _GLOSS.search(text.strip(_QUOTES))
+    return match.group(1).strip() if match and len(text[:match.start()].strip()) >= 2 else None
 
 
 def _keeps(stem: str, particle: str) -> bool:
@@ -220,7 +240,7 @@ def resolve(article: Article, extraction: Extraction) -> ResolvedArticle:
             label, key = name, name
         iri = entity_iri(cls, key)
         node = nodes.setdefault(iri, Node(iri, cls, label))
-        surfaces = {clean_name(m.text), name}
+        surfaces = {clean_name(m.text), name, *filter(None, [gloss(m.text)])}
         if cls == "Organization" and m in qualifier:
             surfaces.add(f"{qualifier[m]} {clean_name(m.text)}")
         for surface in surfaces:
