@@ -233,6 +233,14 @@ def test_a_withheld_name_is_one_person_whom_the_surname_goes_on_naming(nlp):
     assert [resolved.nodes[f.subject].label for f in said] == ["김모씨"]
 
 
+def test_who_speaks_at_an_event_named_before_them_attended_it(nlp):
+    text = '6일 열린 누리위원회 전체 회의에서 박서준 국방부 장관은 "시기를 말씀드릴 수 없다"고 말했다.'
+    assert ("박서준", "attended", "누리위원회 전체 회의", None) in facts(nlp, text)
+    # (the subject of a relative clause after the event is no one at it)
+    text = "누리재판에서 기소된 인원을 한빛당이 기소한 인원과 비교했다."
+    assert not any(s == "한빛당" and r == "attended" for s, r, _, _ in facts(nlp, text))
+
+
 def test_prizes_listed_each_with_its_winner(nlp):
     got = {(s, r, o) for s, r, o, m in facts(nlp, "신인상에는 이서연 선수가, MVP에는 김서윤 선수가 올랐다.")}
     assert {("이서연", "won", "신인상"), ("김서윤", "won", "MVP")} <= got

@@ -1361,11 +1361,16 @@ def _at_events(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[Fact]:
         word_end = _predicate_word_end(doc, verb)
         if any("ETM" in t.tag_ for t in doc[verb.i:word_end]) or verb.lemma_ in ("열리다", "개최되다", "열다"):
             continue
-        if any(p.start_tok < verb.i and p.start_tok > ph.end_tok and p.role in ("subj", "topic")
-               and _quote_at(doc[p.start_tok].idx, speech) == quote for p in phrases):
-            continue  # 회의에서 위원장이 …: the subject after it is the clause's own, read below
-        agents = [p for p in phrases[:n] if p.role in ("subj", "topic") and p.referent is not None
-                  and p.referent.cls in _AGENTS] or [
+        # (회의에서 한민구 장관은 "…"고 말했다: a subject after it is the clause's own — none, if it names no one)
+        after = [p for p in phrases[n + 1:] if p.role in ("subj", "topic") and p.start_tok < verb.i
+                 and _quote_at(doc[p.start_tok].idx, speech) == quote]
+        own = next((t for t in doc[after[0].end_tok:verb.i] if t.tag_.startswith(("VV", "XSV"))
+                    and _quote_at(t.idx, speech) == quote), None) if after else None
+        if after and (after[0].referent is None or after[0].referent.cls not in _AGENTS or (
+                own is not None and any("ETM" in t.tag_ for t in doc[own.i:_predicate_word_end(doc, own)]))):
+            continue  # (…재판에서 기소된 인원을 정부가 기소한: the subject of a relative clause of its own)
+        agents = after[:1] or [p for p in phrases[:n] if p.role in ("subj", "topic") and p.referent is not None
+                               and p.referent.cls in _AGENTS] or [
             p for p in phrases[n + 1:] if p.role in ("subj", "topic") and p.start_tok < verb.i
             and p.referent is not None and p.referent.cls in _AGENTS]
         # (외교통상부는 대한민국이 … 총회에서 선출되었다고 밝혔다: a subject between the agent and the event
