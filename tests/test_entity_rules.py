@@ -99,6 +99,8 @@ def entities(nlp, text: str) -> set[tuple[str, str]]:
     # a quoted name after a word for a body, particles and all
     ("시민단체 '평화와 누리교육 연대'는 성명을 냈다.", {("평화와 누리교육 연대", "OG")}),
     ("영국 일간지 '누리 헤럴드'는 이를 보도했다.", {("누리 헤럴드", "OG")}),
+    # a Nobel prize written in two words is one prize
+    ("노벨위원회는 올해의 노벨 화학상 수상자를 발표했다.", {("노벨 화학상", "EV")}),
     # a company's model code is a product
     ("부상으로 한빛전자의 K7이 지급된다.", {("K7", "AF")}),
     # a surname with 모 for a withheld name is a person

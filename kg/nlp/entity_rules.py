@@ -561,11 +561,14 @@ class EntityRules:
                 core_end -= 1
             if begin < core_end:
                 yield Span(doc, begin, core_end, label="EV")
-        # Prizes are what one wins (노벨문학상, 감독상).
-        for start, end in words:
+        # Prizes are what one wins (노벨문학상, 감독상; 노벨 화학상 in two words).
+        for n, (start, end) in enumerate(words):
             core_end = noun_core(doc, start, end)
             if core_end > start and _AWARD.match(doc[start:core_end].text):
                 yield Span(doc, start, core_end, label="EV")
+            elif doc[start:end].text == "노벨" and n + 1 < len(words) and re.fullmatch(
+                    r"\S+상", doc[words[n + 1][0]:(prize_end := noun_core(doc, *words[n + 1]))].text):
+                yield Span(doc, start, prize_end, label="EV")
 
     def _held_events(self, doc: Doc, words: list[tuple[int, int]]) -> Iterator[Span]:
         """라스베이거스에서 열린 CES 2023에: what is held is an event, whatever its name ends in."""
