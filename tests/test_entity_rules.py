@@ -99,6 +99,9 @@ def entities(nlp, text: str) -> set[tuple[str, str]]:
     # a quoted name after a word for a body, particles and all
     ("시민단체 '평화와 누리교육 연대'는 성명을 냈다.", {("평화와 누리교육 연대", "OG")}),
     ("영국 일간지 '누리 헤럴드'는 이를 보도했다.", {("누리 헤럴드", "OG")}),
+    # a ceremony that disbands or launches is an event; an organisation's building where it happens is a place
+    ("누리당은 누리당 선거대책위원회 해단식을 열었다.", {("누리당 선거대책위원회 해단식", "EV")}),
+    ("회견은 서울 종로구 서울경찰청 청사에서 열렸다.", {("서울경찰청 청사", "LC")}),
     # a Nobel prize written in two words is one prize
     ("노벨위원회는 올해의 노벨 화학상 수상자를 발표했다.", {("노벨 화학상", "EV")}),
     # a company's model code is a product
@@ -515,7 +518,7 @@ def test_a_known_name_of_several_words_is_found_however_kiwi_cuts_it(nlp):
 def test_a_one_word_office_is_an_organisation(nlp):
     got = entities(nlp, "부산중앙지법 형사합의 12-1부(부장 김도윤)는 피고인에게 징역 3년을 선고했다.")
     assert ("부산중앙지법", "OG") in got
-    assert ("대전경찰청", "OG") in entities(nlp, "박하준 대전경찰청장은 대전 서구 대전경찰청 청사에서 말했다.")
+    assert ("대전경찰청", "OG") in entities(nlp, "박하준 대전경찰청장은 대전경찰청이 단속에 나선다고 말했다.")
     assert ("한국면세뉴스", "OG") in entities(nlp, "한국면세뉴스에 따르면 서울 일대에서 벌레떼가 나타났다.")
 
 

@@ -204,9 +204,10 @@ _HELD = frozenset({"열린", "열리는", "열렸던", "개최된", "개최되�
 _HOLDING = re.compile(r"^(?:열린|열리는|열렸|개최된|개최되|개최됐|거행된|거행되|거행됐)")
 # How a venue's own word ends (비상대책위원장실, 인천SK행복드림구장, 다빈치볼룸).
 _VENUE_ENDINGS = VENUE_HEADS | frozenset({"실", "홀", "룸", "구장", "빌딩", "타워", "전당", "관"})
-# Words for a room or hall inside a venue (대회의장, 브리핑룸, 영빈관), not a venue of its own (박물관).
+# Words for a room or hall inside a venue (대회의장, 브리핑룸, 영빈관) or an organisation's building (서울경찰청
+# 청사), not a venue of its own (박물관).
 _ROOMS = frozenset({"실", "룸", "홀", "회의장", "강당", "극장", "회견장", "연회장", "영빈관", "소통관", "춘추관", "별관",
-                    "본관"})
+                    "본관", "청사", "사옥"})
 # Generic heads after which a place chain is one name (남아프리카 공화국, 베이징 국가체육장).
 _CHAIN_HEADS = _PLACE_HEADS | VENUE_HEADS
 # 태풍특보, 한파특보: a weather warning, not a special envoy (특보)
