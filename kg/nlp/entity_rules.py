@@ -1048,9 +1048,10 @@ def _short_names(doc: Doc, words: list[tuple[int, int]], ents: list[Span]) -> li
 def _named_with_kinds(doc: Doc, words: list[tuple[int, int]], ents: list[Span]) -> list[tuple[str, str]]:
     """헬파이어 미사일, C-17 수송기: a product's name with the word for its kind after it is a name of it too —
     (full name, short name) pairs for the resolver."""
-    kinds = {start: doc[start:noun_core(doc, start, end)].text for start, end in words}
-    return [(f"{e.text} {kinds[e.end]}", e.text) for e in ents
-            if e.label_ == "AF" and e.end < len(doc) and doc[e.end - 1].whitespace_ and kinds.get(e.end) in _VEHICLES]
+    word_end = dict(words)
+    kinds = {e.end: doc[e.end:noun_core(doc, e.end, word_end[e.end])].text for e in ents
+             if e.label_ == "AF" and e.end in word_end and doc[e.end - 1].whitespace_}
+    return [(f"{e.text} {kinds[e.end]}", e.text) for e in ents if e.label_ == "AF" and kinds.get(e.end) in _VEHICLES]
 
 
 def _in_anniversary(doc: Doc, i: int) -> bool:
@@ -1262,6 +1263,8 @@ def _stage_names(doc: Doc, words: list[tuple[int, int]]) -> Iterator[Span]:
 def _withheld_names(doc: Doc) -> Iterator[Span]:
     """의사 김모씨, 남모 씨, 오모(29)씨: a surname with 모 for the name withheld is still one person of
     the story."""
+    if not any(text.endswith("모") for text in _tags_and_texts(doc)[1]):
+        return
     for m in WITHHELD_NAME.finditer(doc.text):
         span = doc.char_span(m.start(), m.end(), label="PS")
         if span is not None and m.group(1) in KOREAN_SURNAMES:
@@ -1598,10 +1601,12 @@ def _rooms_of_named_venues(doc: Doc, words: list[tuple[int, int]], ents: list[Sp
     found = []
     by_end = {e.end: e for e in ents}
     for (start, end), (_, prev_end) in zip(words[1:], words):
+        owner = by_end.get(prev_end)
+        if owner is None or owner.label_ not in ("OG", "LC"):
+            continue
         core_end = noun_core(doc, start, end)
         room = doc[start:core_end].text
-        owner = by_end.get(prev_end)
-        if owner is None or owner.label_ not in ("OG", "LC") or len(room) < 2 \
+        if len(room) < 2 \
                 or not doc[core_end:end].text.startswith("에서") or not _ends_with(room, _ROOMS) \
                 or room.endswith("화장실") or any(e.start < core_end and start < e.end and e.label_ != "LC" for e in ents) \
                 or owner.text in _known_places() or _ADMIN_PLACE.fullmatch(owner.text) \
@@ -1856,12 +1861,13 @@ def _units_before_holders(doc: Doc, words: list[tuple[int, int]], ents: list[Spa
     taken = {i for e in ents for i in range(e.start, e.end)}
     added = []
     for (start, end), (nxt, _) in zip(words, words[1:]):
-        if start in org_ends:
-            continue  # (연세대 지구시스템과학과 홍태경 교수: the department of a named organisation)
         person = starts.get(nxt)
-        title = starts.get(person.end) if person is not None else None
+        # (연세대 지구시스템과학과 홍태경 교수: the department of a named organisation)
+        if person is None or person.label_ != "PS" or start in org_ends:
+            continue
+        title = starts.get(person.end)
         text = doc[start:end].text
-        if person is None or person.label_ != "PS" or title is None or title.label_ != "CV" \
+        if title is None or title.label_ != "CV" \
                 or any(i in taken for i in range(start, end)) or noun_core(doc, start, end) != end \
                 or not re.fullmatch(r"[가-힣]{3,10}", text) or text in _known_places() or text in _NOT_ORG \
                 or not (_org_word(text) or text.endswith(_UNIT_ENDINGS)):

@@ -46,9 +46,9 @@ __all__ = ["Node", "ResolvedFact", "ResolvedArticle", "resolve", "clean_name"]
 _PARTICLES = re.compile(r"(?<=[가-힣A-Za-z0-9)'\"’”」』》〉])(?:에서는|에서|에게|께서|으로|는|을|를|와)$")
 _AFTER_CONSONANT = {"을", "으로"}
 _AFTER_VOWEL = {"는", "를", "와"}
-# 주식회사 에스알, (주)한빛전자, 한빛전자㈜: the legal form is no part of the name.
 # 팝 타르츠(Pop-Tarts), 사드(THAAD): a name glossed in brackets at its end (not 한빛(주), a company form).
 _GLOSS = re.compile(r"\s*\((?!주\))([^()]*[A-Za-z가-힣][^()]*)\)$")
+# 주식회사 에스알, (주)한빛전자, 한빛전자㈜: the legal form is no part of the name.
 _COMPANY_FORM = re.compile(r"^(?:주식회사|\(주\)|㈜)\s*|\s*(?:주식회사|\(주\)|㈜)$")
 _CONFUSABLE = frozenset({"Person", "Organization", "Place"})
 _QUOTES = "'\"‘’“”「」『』《》〈〉 "
@@ -95,7 +95,8 @@ def clean_name(text: str) -> str:
         if text.count(opening) != text.count(closing):
             text = re.sub(f"[{opening}{closing}]\\s*", "", text)
     # (a gloss in brackets at the end is another name, not part of this one: see ``gloss``)
-    text = _GLOSS.sub("", text) if len(_GLOSS.sub("", text)) >= 2 else text
+    unglossed = _GLOSS.sub("", text)
+    text = unglossed if len(unglossed) >= 2 else text
     bare = _COMPANY_FORM.sub("", text).strip()
     text = bare if len(bare) >= 2 else text
     match = _PARTICLES.search(text)
@@ -111,7 +112,8 @@ def gloss(text: str) -> str | None:
     >>> gloss("팝 타르츠(Pop-Tarts)"), gloss("한빛전자")
     ('Pop-Tarts', None)
     """
-    match = _GLOSS.search(text.strip(_QUOTES))
+    text = text.strip(_QUOTES)
+    match = _GLOSS.search(text)
     return match.group(1).strip() if match and len(text[:match.start()].strip()) >= 2 else None
 
 
