@@ -23,6 +23,12 @@ def facts(nlp, text, date="2024-05-14"):
     return out
 
 
+def resolved(nlp, text, date="2024-05-14"):
+    """The article's nodes and facts as the graph receives them."""
+    article = Article(id="t", text=text, date=date)
+    return resolve(article, extract(nlp(text), article))
+
+
 def test_apposition_gives_position_and_membership(nlp):
     got = facts(nlp, "박서준 산업통상자원부 장관이 13일 '한-독 스타트업 간담회'에 참석했다.")
     assert ("박서준", "holdsPosition", "장관", None) in got
@@ -219,18 +225,14 @@ def test_an_obligation_is_no_fact_and_a_bound_noun_is_no_part_of_an_event(nlp):
 
 
 def test_a_products_name_with_its_kind_is_a_name_of_it_too(nlp):
-    text = "헬기가 출격해 NX-5 미사일을 발사했다."
-    article = Article(id="t", text=text, date="2024-05-14")
-    nodes = resolve(article, extract(nlp(text), article)).nodes.values()
+    nodes = resolved(nlp, "헬기가 출격해 NX-5 미사일을 발사했다.").nodes.values()
     assert [(n.label, n.alt_labels) for n in nodes if n.cls == "Product"] == [("NX-5 미사일", {"NX-5"})]
 
 
 def test_a_withheld_name_is_one_person_whom_the_surname_goes_on_naming(nlp):
-    text = '검찰은 의사 김모씨를 기소했다. 김씨는 "돕고 싶어서 시작한 일"이라고 말했다.'
-    article = Article(id="t", text=text, date="2024-05-14")
-    resolved = resolve(article, extract(nlp(text), article))
-    said = [f for f in resolved.facts if f.relation == "said"]
-    assert [resolved.nodes[f.subject].label for f in said] == ["김모씨"]
+    res = resolved(nlp, '검찰은 의사 김모씨를 기소했다. 김씨는 "돕고 싶어서 시작한 일"이라고 말했다.')
+    said = [f for f in res.facts if f.relation == "said"]
+    assert [res.nodes[f.subject].label for f in said] == ["김모씨"]
 
 
 def test_who_speaks_at_an_event_named_before_them_attended_it(nlp):
@@ -460,12 +462,8 @@ def test_a_known_region_before_a_place_contains_it(nlp):
 
 
 def test_a_short_name_is_an_alias_of_the_organisation(nlp):
-    from kg.resolve import resolve
-
-    text = '대통령직 인수위원회는 개편안을 발표하였다. 인수위는 "기능을 강화하려고 한다"며 밝혔다.'
-    article = Article(id="t", text=text, date="2024-05-14")
-    resolved = resolve(article, extract(nlp(text), article))
-    speakers = {resolved.nodes[f.subject].label for f in resolved.facts if f.relation == "said"}
+    res = resolved(nlp, '대통령직 인수위원회는 개편안을 발표하였다. 인수위는 "기능을 강화하려고 한다"며 밝혔다.')
+    speakers = {res.nodes[f.subject].label for f in res.facts if f.relation == "said"}
     assert speakers == {"대통령직 인수위원회"}
 
 
@@ -758,8 +756,6 @@ def test_a_launched_name_with_a_gloss_in_brackets(nlp):
 
 
 def test_a_statement_issued_is_announced_and_stays_in_its_article(nlp):
-    from kg.resolve import resolve
-
     text = "누리재단은 20일 성명을 내고 우려를 표했다."
     assert ("누리재단", "announced", "성명", None) in facts(nlp, text)
     assert ("한빛전자", "announced", "대국민사과문", None) in facts(nlp, "한빛전자는 대국민사과문을 발표했다.")
@@ -889,11 +885,7 @@ def test_what_is_opened_somewhere_is_there(nlp):
 
 
 def test_where_something_is_located_is_a_place(nlp):
-    from kg.resolve import resolve
-
-    text = "미 정부는 예루살렘 남부 지역인 아르소나에 위치한 미 영사관을 대사관으로 바꾸었다."
-    art = Article(id="t", text=text, date="2018-05-14")
-    res = resolve(art, extract(nlp(text), art))
+    res = resolved(nlp, "미 정부는 예루살렘 남부 지역인 아르소나에 위치한 미 영사관을 대사관으로 바꾸었다.", "2018-05-14")
     (located,) = [f for f in res.facts if f.relation == "locatedIn"]
     assert res.nodes[located.obj].label == "아르소나" and res.nodes[located.obj].cls == "Place"
 

@@ -1612,10 +1612,13 @@ def _places(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[Fact]:
                 site = Mention(where, "Place", m.start, m.start + len(where))
                 yield _fact(m, "locatedIn", site, sent, site, m, "event-site", 0.65)
         for outer, inner in zip(ph.mentions, ph.mentions[1:]):
-            # 프랑스 칸, 경기도 시흥시: a known country, region or city (or an administrative unit)
-            # written right before a place contains it.
-            if outer.cls == inner.cls == "Place" and inner.start - outer.end <= 1 \
-                    and (outer.text in containers or outer.text.endswith(_ADMIN_ENDINGS)):
+            # A known country, region or city (or an administrative unit) written right before a place or an
+            # organisation holds it.
+            if outer.cls != "Place" or inner.start - outer.end > 1 \
+                    or not (outer.text in containers or outer.text.endswith(_ADMIN_ENDINGS)):
+                continue
+            # 프랑스 칸, 경기도 시흥시: a place.
+            if inner.cls == "Place":
                 # 강원 삼척·영월·동해: so is each place of a list that the first begins.
                 listed = [inner]
                 for m in sorted((m for p in phrases for m in p.mentions if m.start >= inner.end), key=lambda m: m.start):
@@ -1626,11 +1629,9 @@ def _places(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[Fact]:
                 for place in listed:
                     if _nests_in(place.text, outer.text, containers):
                         yield _fact(place, "locatedIn", outer, sent, outer, place, "place-nesting", 0.7)
-            # 노르웨이 오슬로대학, 일본 기상청, 서울 광진경찰서: a known country, region or city written
-            # right before an organisation holds it. Most annotators of our blind sets since test6, given no
-            # rule on it, recorded this; our earlier gold sets do not.
-            elif outer.cls == "Place" and inner.cls == "Organization" and inner.start - outer.end <= 1 \
-                    and (outer.text in containers or outer.text.endswith(_ADMIN_ENDINGS)):
+            # 노르웨이 오슬로대학, 일본 기상청, 서울 광진경찰서: an organisation. Most annotators of our blind
+            # sets since test6, given no rule on it, recorded this; our earlier gold sets do not.
+            elif inner.cls == "Organization":
                 yield _fact(inner, "locatedIn", outer, sent, outer, inner, "institution-place", 0.7)
     for ph, nxt in zip(phrases, [*phrases[1:], None]):
         located = nxt is not None and 0 < len(doc[ph.end_tok:nxt.start_tok]) <= 3 and \

@@ -81,6 +81,8 @@ _DEPARTMENT_HEADS = frozenset({"과장", "국장", "팀장", "실장", "본부�
 # Endings of an office's or a department's name (도시계획국, 강남구청, 홍보팀).
 _UNIT_ENDINGS = ("국", "과", "팀", "실", "단", "본부", "센터", "청", "처")
 _ADMIN_UNITS = ("구", "동", "군", "읍", "면", "리")
+# How the name of a city, province or smaller unit ends (수원시, 경기도, 팔달구).
+_ADMIN_PLACE_ENDINGS = (*_ADMIN_UNITS, "시", "도")
 # Offices a model may take for places: courts, police, city halls, ministries (…부), news agencies.
 _OFFICE_ENDINGS = ("경찰서", "경찰청", "시청", "군청", "구청", "도청", "지방법원", "지법", "지검", "지원", "법원", "행정부",
                    "교육청", "통신", "위원회", "부")
@@ -1609,8 +1611,7 @@ def _rooms_of_named_venues(doc: Doc, words: list[tuple[int, int]], ents: list[Sp
         if len(room) < 2 \
                 or not doc[core_end:end].text.startswith("에서") or not _ends_with(room, _ROOMS) \
                 or room.endswith("화장실") or any(e.start < core_end and start < e.end and e.label_ != "LC" for e in ents) \
-                or owner.text in _known_places() or _ADMIN_PLACE.fullmatch(owner.text) \
-                or owner.text.endswith(_ADMIN_UNITS):
+                or owner.text in _known_places() or owner.text.endswith(_ADMIN_PLACE_ENDINGS):
             continue
         found.append(Span(doc, owner.start, core_end, label="LC"))
     return _overriding(ents, found)
@@ -1815,7 +1816,7 @@ def _names_before_org_titles(doc: Doc, words: list[tuple[int, int]], ents: list[
             and text not in gazetteer() and all(t.tag_ in ("NNG", "NNP") for t in doc[start:end]) \
             and (unknown_word(text) or end - start > 1 or (  # (Kiwi cuts a name it does not know…
                 doc[start].tag_ == "NNP" and text not in word_list("places")  # …or knows it: 문형표)
-                and not text.endswith((*_ADMIN_UNITS, "시", "도"))))
+                and not text.endswith(_ADMIN_PLACE_ENDINGS)))
 
     def before_title(k: int) -> bool:
         """Whether a title follows ents[k] — right after it, or after an acronym in brackets
@@ -2007,7 +2008,7 @@ def _split_places(ents: list[Span], common_noun: Callable[[str], bool] = lambda 
             ent = Span(doc, ent.start, head + 1, label="LC")  # 남아프리카 + 공화국
         elif ent.label_ == "OG" and " " in ent.text and not _ends_with(ent.text, _INSTITUTION_HEADS) and (
                 ent.text.rsplit(" ", 1)[1] in _PLACE_HEADS or all(
-                w in word_list("places") or w.endswith((*_ADMIN_UNITS, "시", "도")) for w in ent.text.split())):
+                w in word_list("places") or w.endswith(_ADMIN_PLACE_ENDINGS) for w in ent.text.split())):
             ent = Span(doc, ent.start, ent.end, label="LC")  # 아이오와 주, 부산 해운대구 are no organisations
         words = eojeols(ent) if ent.label_ == "LC" else []
         after_known = bool(words) and ent.doc[words[0][0]:words[0][1]].text in word_list("places")

@@ -242,7 +242,9 @@ def resolve(article: Article, extraction: Extraction) -> ResolvedArticle:
             label, key = name, name
         iri = entity_iri(cls, key)
         node = nodes.setdefault(iri, Node(iri, cls, label))
-        surfaces = {clean_name(m.text), name, *filter(None, [gloss(m.text)])}
+        surfaces = {clean_name(m.text), name}
+        if glossed := gloss(m.text):
+            surfaces.add(glossed)
         if cls == "Organization" and m in qualifier:
             surfaces.add(f"{qualifier[m]} {clean_name(m.text)}")
         for surface in surfaces:
