@@ -429,6 +429,9 @@ def rules_on(nlp, text: str, model_spans: list[tuple[str, str]], klue: bool = Fa
     ("한빛재단은 창립 10주년 기념행사를 열었다.", [("창립 10주년", "DT")], {("창립 10주년 기념행사", "EV")}),
     # a company form the model took for a person
     ("모노리서치는 조사 결과를 발표했다.", [("모노리서치", "PS")], {("모노리서치", "OG")}),
+    # a company read as a person before a title and a full name
+    ("누리북 CEO 세라 밀러는 답하지 않았다.", [("누리북", "PS"), ("CEO", "CV"), ("세라 밀러", "PS")],
+     {("누리북", "OG"), ("세라 밀러", "PS")}),
 ])
 def test_rules_repair_model_slips(nlp, text, model_spans, expected):
     assert expected <= rules_on(nlp, text, model_spans)

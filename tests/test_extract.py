@@ -1086,3 +1086,44 @@ def test_a_region_named_by_its_direction_holds_nothing(nlp):
 def test_a_number_written_into_a_title_is_part_of_it(nlp):
     got = facts(nlp, "누리부 김도윤 제2차관은 이날 브리핑을 열었다.")
     assert ("김도윤", "holdsPosition", "제2차관", None) in got
+
+
+def test_a_post_held_at_the_time_is_no_post_held_now(nlp):
+    got = facts(nlp, "누리법은 지난 2019년 박하준 당시 새빛당 원내대표가 발의했다.")
+    assert not any(s == "박하준" and r in ("holdsPosition", "memberOf") for s, r, _, _ in got)
+
+
+def test_what_a_place_held_once_it_may_not_hold_now(nlp):
+    assert ("조치원읍", "locatedIn", "충남", None) in facts(nlp, "세종시는 충남의 조치원읍을 편입했다.")
+    assert ("조치원읍", "locatedIn", "충남", None) not in facts(nlp, "세종시는 기존 충남의 조치원읍을 편입했다.")
+
+
+def test_an_embassy_is_where_the_genitive_says(nlp):
+    got = facts(nlp, "어제 모스크바의 한국 대사관에서는 경계를 강화하였다.")
+    assert ("한국 대사관", "locatedIn", "모스크바", None) in got
+
+
+def test_a_ministry_written_bare_before_a_foreign_one_is_another(nlp):
+    r = resolved(nlp, "박하준 외교부 대변인은 \"그 주장을 받아들일 수 없다\"고 말했다. "
+                      "한편 중국 외교부는 \"그 주장은 사실이다\"라고 밝혔다.")
+    orgs = {n.label for n in r.nodes.values() if n.cls == "Organization"}
+    assert {"외교부", "중국 외교부"} <= orgs
+    member = [r.nodes[f.obj].label for f in r.facts if f.relation == "memberOf"]
+    assert member == ["외교부"]
+
+
+def test_a_bracketed_short_name_leaves_the_genitive_owner(nlp):
+    got = facts(nlp, "한국과학기술원(KAIST)의 김하준 교수가 새 물질을 찾았다.")
+    assert ("김하준", "memberOf", "한국과학기술원", None) in got
+
+
+def test_a_name_written_family_name_first_is_named_by_it(nlp):
+    r = resolved(nlp, "야마다 다로 관방장관이 기자회견을 열었다. 야마다 장관은 \"협의를 계속하겠다\"고 말했다.")
+    people = [n for n in r.nodes.values() if n.cls == "Person"]
+    assert [p.label for p in people] == ["야마다 다로"]
+
+
+def test_a_ministry_directors_title_is_a_position(nlp):
+    got = facts(nlp, "박하준 누리기술부 전략기술개발관은 이날 \"부품이 늦게 도착한다\"고 말했다.")
+    assert ("박하준", "holdsPosition", "전략기술개발관", None) in got
+    assert ("박하준", "memberOf", "누리기술부", None) in got

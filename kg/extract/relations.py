@@ -50,8 +50,11 @@ _CEREMONIES = frozenset({"시상식", "개막식", "폐막식", "개회식", "�
 _APPOSITION_FILLERS = {"전", "현", "前", "現", "신임", "초대", "당시", "겸", "소속",
                        # 성 김 주한 미국 대사: where an envoy is posted
                        "주한", "주미", "주일", "주중", "주러", "주유엔"}
-_FORMER = re.compile(r"(?:^|\s)(?:전|前)\s")
+_FORMER = re.compile(r"(?:^|\s)(?:전|前|당시)\s")
 _NOT_HELD = ("였던", "이었던", "출신")
+# (모스크바의 벨라루스 대사관: an organisation's post abroad or branch is where the genitive says)
+_POSTS = ("대사관", "영사관", "대표부", "지사", "지점", "공장", "사무소", "분교", "캠퍼스")
+_BYGONE = frozenset({"기존", "옛", "구", "이전", "과거", "당시"})
 # Titles of those who serve another title-holder: 대통령 비서실장, 장관 정책보좌관, 대통령 특사.
 _AIDES = ("비서관", "보좌관", "비서실장", "비서", "대변인", "특보", "특사", "수석", "안보실장", "경호실장")
 # Nouns a relative clause modifies that keep the sentence's subject: 참석한 뒤, 참석할 예정, 참석한 자리.
@@ -612,7 +615,9 @@ def _apposition(sent: Span, phrases: list[_Phrase], people_by_position: dict[str
             yield _fact(person, "memberOf", org, sent, person, org, "bracket-apposition", 0.75)
         # 더불어민주당의 문재인 후보 / 애플의 CEO 스티브 잡스: the organisation in the genitive.
         # (토고 대표팀의 중앙 수비수 세르제 아칵포: a plain noun may qualify the title)
-        prev = next((p for p in reversed(phrases) if p.end_tok <= ph.start_tok), None)
+        # (the whole phrase, not the short form in brackets inside it: 한국과학기술원(KAIST)의)
+        prev = max((p for p in phrases if p.end_tok <= ph.start_tok), key=lambda p: (p.end_tok, -p.start_tok),
+                   default=None)
         gap = doc[prev.end_tok:ph.start_tok] if prev is not None else None
         adjacent = gap is not None and (not len(gap) or len(gap) <= 2 and ph.mentions[0].cls == "Position"
                                         and all(t.tag_ == "NNG" for t in gap))
@@ -1652,9 +1657,13 @@ def _places(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[Fact]:
         # (폴란드의 한 작은 도시 스비보드진: a word for a settlement may stand between)
         between = doc[ph.end_tok:nxt.start_tok].text.split()
         described = 0 < len(between) <= 4 and between[-1] in SETTLEMENT_WORDS
-        # (보령, 서산, 당진 등의: places listed before one genitive hold none of each other)
-        if ph.role == "gen" and doc[ph.end_tok - 1].text == "의" and ph.referent is not None and ph.referent.cls == "Place" \
-                and nxt.referent is not None and nxt.referent.cls in ("Place", "Event") and (nxt.start_tok - ph.end_tok <= 1 or described) \
+        # (보령, 서산, 당진 등의: places listed before one genitive hold none of each other;
+        # 기존 평남의 강서: what a place held once, it may not hold now)
+        bygone = ph.start_tok > sent.start and doc[ph.start_tok - 1].text in _BYGONE
+        if ph.role == "gen" and not bygone and doc[ph.end_tok - 1].text == "의" and ph.referent is not None and ph.referent.cls == "Place" \
+                and nxt.referent is not None and (nxt.referent.cls in ("Place", "Event") or (
+                    nxt.referent.cls == "Organization" and nxt.referent.text.endswith(_POSTS))) \
+                and (nxt.start_tok - ph.end_tok <= 1 or described) \
                 and (nxt.referent.text not in containers or nxt.role == "place"):
             yield _fact(nxt.referent, "locatedIn", ph.referent, sent, ph.referent, nxt.referent, "genitive-place", 0.7)
             continue

@@ -69,7 +69,9 @@ _NOT_ORG_ENDINGS = frozenset({"마당", "식당", "성당", "강당", "예배당
 # Endings that make a common noun a title (감사원장, 선임보좌관, 청년특별위원).
 _TITLE_SUFFIXES = frozenset({"위원장", "원장", "관장", "처장", "청장", "국장", "실장", "팀장", "소장", "단장", "부장",
                              "학부장", "집행장", "보좌관", "비서관", "수석", "대변인", "특보", "위원", "회장", "사장",
-                             "총장", "의장", "감독", "대표", "장관", "차관", "총리", "대사"})
+                             "총장", "의장", "감독", "대표", "장관", "차관", "총리", "대사",
+                             # (a ministry's director-general: 전략기술개발관, 국제협력관)
+                             "정책관", "기획관", "심의관", "조정관", "개발관", "협력관"})
 # A title after a name glossed in Chinese characters: 부핑(步平) 근현대사 연구소장, 아베 신조(安倍晋三) 총리.
 _GLOSSED_NAME_TITLE = re.compile(r"\s*(?:\S+\s+)?\S*(?:교수|소장|총리|주석|대표|회장|사장|장관|대사|위원|의원|감독|작가|기자|선수)")
 # Words of a sentence about a game between teams.
@@ -1775,9 +1777,9 @@ def _orgs_before_titles(ents: list[Span]) -> list[Span]:
         if any(t.tag_.startswith("J") and t.tag_ != "JKG" for t in a.doc[a.end:c.start] if not b.start <= t.i < b.end):
             continue
         # (빅뱅 전 멤버 승리, 위키백과 창립자 지미 웨일스: a member's or founder's title names a body before
-        # it, whatever the name after it)
+        # it, whatever the name after it; 페이스북 CEO 셰릴 샌드버그: so does any title before a full name)
         if a.label_ == "PS" and b.label_ == "CV" and c.label_ == "PS" and not _KOREAN_NAME.match(a.text) \
-                and (_KOREAN_NAME.match(c.text) or b.text in _BODY_TITLES):
+                and (_KOREAN_NAME.match(c.text) or b.text in _BODY_TITLES or " " in c.text):
             out[i] = Span(a.doc, a.start, a.end, label="OG")
         elif a.label_ == b.label_ == "PS" and c.label_ == "CV" and _KOREAN_NAME.match(a.text) \
                 and " " not in b.text and not _KOREAN_NAME.match(b.text):

@@ -51,6 +51,8 @@ _GLOSS = re.compile(r"\s*\((?!주\))([^()]*[A-Za-z가-힣][^()]*)\)$")
 # 주식회사 에스알, (주)한빛전자, 한빛전자㈜: the legal form is no part of the name.
 _COMPANY_FORM = re.compile(r"^(?:주식회사|\(주\)|㈜)\s*|\s*(?:주식회사|\(주\)|㈜)$")
 _CONFUSABLE = frozenset({"Person", "Organization", "Place"})
+_HOME_COUNTRY = frozenset({"대한민국", "한국", "남한", "우리나라"})  # where the news is written
+_STATE_BODY_ENDINGS = ("부", "청", "처", "원", "경찰", "정부", "군", "의회", "대사관")
 _QUOTES = "'\"‘’“”「」『』《》〈〉 "
 
 
@@ -186,14 +188,20 @@ def resolve(article: Article, extraction: Extraction) -> ResolvedArticle:
 
     # 트럼프 after 도널드 트럼프: a person's last word names them for the rest of the article, when
     # only one full name in it ends so.
+    # So does the first word of a name written family name first (스가 장관 after 스가 요시히데), when it is
+    # no Korean surname.
     full_names: dict[str, set[str]] = {}
+    first_names: dict[str, set[str]] = {}
     for m in mentions:
         name = clean_name(m.text)
         if m.cls == "Person" and " " in name:
             full_names.setdefault(name.rsplit(" ", 1)[1], set()).add(name)
+            first_names.setdefault(name.split(" ", 1)[0], set()).add(name)
     # (one letter only when it is no Korean surname: 쿡 of 팀 쿡, not 박 of 박 대통령)
     last_word = {last: next(iter(names)) for last, names in full_names.items()
                  if len(names) == 1 and (len(last) >= 2 or last not in KOREAN_SURNAMES)}
+    last_word |= {first: next(iter(names)) for first, names in first_names.items()
+                  if len(names) == 1 and len(first) >= 2 and first not in KOREAN_SURNAMES and first not in full_names}
 
     # 미국 국무부, 대한민국 국회: an organisation written after its country keeps that form as a name too
     # (a reader searches for the whole); where the article writes one name after two countries (중국
@@ -204,12 +212,23 @@ def resolve(article: Article, extraction: Extraction) -> ResolvedArticle:
     countries: dict[str, set[str]] = {}
     for m, place in qualifier.items():
         countries.setdefault(clean_name(m.text), set()).add(place)
+    # (조태영 외교부 대변인 … 중국 외교부는: a state body's name written bare before it is written after a
+    # foreign country is the home country's body, another one)
+    first_qualified: dict[str, int] = {}
+    for m, place in qualifier.items():
+        if place not in _HOME_COUNTRY:
+            name = clean_name(m.text)
+            first_qualified[name] = min(m.start, first_qualified.get(name, m.start))
+    home_too = {clean_name(m.text) for m in mentions
+                if m not in qualifier and m.start < first_qualified.get(clean_name(m.text), -1)
+                and " " not in m.text and m.text.endswith(_STATE_BODY_ENDINGS)}
 
     def name_of(m: Mention) -> tuple[str, str]:
         name = clean_name(m.text)
         name = local_alias.get(name, name)
         cls = "Place" if m in venues else class_of(name, m.cls)
-        if cls == "Organization" and m in qualifier and len(countries.get(clean_name(m.text), ())) > 1:
+        if cls == "Organization" and m in qualifier and (len(countries.get(clean_name(m.text), ())) > 1 or (
+                clean_name(m.text) in home_too and qualifier[m] not in _HOME_COUNTRY)):
             return f"{qualifier[m]} {name}", cls
         if cls == "Person" and name in last_word:
             return last_word[name], cls
