@@ -1127,3 +1127,27 @@ def test_a_ministry_directors_title_is_a_position(nlp):
     got = facts(nlp, "박하준 누리기술부 전략기술개발관은 이날 \"부품이 늦게 도착한다\"고 말했다.")
     assert ("박하준", "holdsPosition", "전략기술개발관", None) in got
     assert ("박하준", "memberOf", "누리기술부", None) in got
+
+
+def test_the_topic_speaks_not_the_subject_of_a_clause_inside(nlp):
+    got = facts(nlp, "김도윤 장관은 박하준 의원이 어제 예산을 삭감한 데 대해 \"이러한 움직임은 도움이 되지 않는다\"는 비판을 했다. "
+                     "그는 \"예산은 그대로 두어야 한다\"고 말했다.")
+    speakers = {s for s, r, _, _ in got if r == "said"}
+    assert speakers == {"김도윤"}
+
+
+def test_a_quote_may_close_inside_its_last_word(nlp):
+    got = facts(nlp, "김도윤 장관은 \"우리의 주장을 분명히 전달하겠\"다고 말했다.")
+    assert ("김도윤", "said", "우리의 주장을 분명히 전달하겠", None) in got
+
+
+def test_a_surname_before_a_title_names_the_person_named_before(nlp):
+    r = resolved(nlp, "정의용 안보실장이 보고를 받았다. 28일 정 실장은 \"사드 4기가 들어왔다면서요?\"라고 물었다.")
+    said = [r.nodes[f.subject].label for f in r.facts if f.relation == "said"]
+    assert said == ["정의용"]
+
+
+def test_a_two_letter_name_goes_on_with_a_word_no_korean_name_begins(nlp):
+    got = facts(nlp, "누리데이터의 CEO인 모건 슬레인은 \"사람들은 비밀번호를 바꾸지 않는다\"고 말했다.")
+    assert ("모건 슬레인", "holdsPosition", "CEO", None) in got
+

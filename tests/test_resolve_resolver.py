@@ -219,3 +219,14 @@ def test_a_real_name_in_brackets_is_the_same_person(nlp):
     art = Article(id="r1", text=text, date="2022-05-26")
     people = [n for n in resolve(art, extract(nlp(text), art)).nodes.values() if n.cls == "Person"]
     assert [(n.label, n.alt_labels) for n in people] == [("승리", {"이승현"})]
+
+
+def test_a_surname_alone_names_the_one_person_of_the_article_it_begins():
+    text = "김도윤 지사가 사과했다. 김 지사의 아들은 박하준과 박서준을 만났다. 박 씨는 말이 없었다."
+    mentions = [Mention("김도윤", "Person", 0, 3), Mention("김", "Person", 14, 15),
+                Mention("박하준", "Person", 25, 28), Mention("박서준", "Person", 30, 33), Mention("박", "Person", 40, 41)]
+    res = resolve(Article(id="s1", text=text), Extraction(mentions=mentions, facts=[]))
+    people = sorted(n.label for n in res.nodes.values() if n.cls == "Person")
+    # (박 begins two names: it stays a name of its own)
+    assert people == ["김도윤", "박", "박서준", "박하준"]
+    assert "김" in next(n for n in res.nodes.values() if n.label == "김도윤").alt_labels

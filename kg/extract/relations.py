@@ -92,13 +92,14 @@ _NOT_PLACES = {"지역", "남부", "북부", "동부", "서부", "일대", "인�
 # A closing quote followed by a quotative ending: …"라고, "고, "며.
 # (the ending is a word's end: "고마워요 마린" opens a quote, it does not report one)
 _QUOTATIVE_AFTER = r"[”\"']\s*(?:이?라고|고|며|면서|라며|이라며)(?![가-힣])"
-# (single quotes may stand inside double ones: "… '사람'으로 제한된다"고)
-_QUOTE = re.compile(r"(?:[“\"]([^”\"“\n]{4,})[”\"]|['‘]([^'‘’\"“”\n]{4,})['’])\s*(?:이?라고|고|며|면서|이?라며|이?라면서|[했한]다(?:며|고)?|"
+# (single quotes may stand inside double ones: "… '사람'으로 제한된다"고; a quote may close inside its
+# last word: "…전해왔"다며)
+_QUOTE = re.compile(r"(?:[“\"]([^”\"“\n]{4,})[”\"]|['‘]([^'‘’\"“”\n]{4,})['’])\s*(?:이?라고|고|며|면서|이?라며|이?라면서|[했한]다(?:며|고)?|다(?:며|고)(?:까지)?(?![가-힣])|"
                     r"이?라(?=\s+(?:전했|말했|밝혔|덧붙였|강조했|설명했|주장했|답했|지적했))"
                     # "…"라는 입장이다, "…"라는 입장을 밝혔다: a stance quoted
                     r"|이?라는(?=\s+(?:입장|견해|주장|의견)(?:이다|이었다|을|를|에))"
-                    # "…"는 소감을 남겼다, '…'라는 발언을 했다: words left or made, quoted
-                    r"|(?:이?라)?는(?=\s+(?:수상\s*)?(?:소감|말|발언|메시지|당부|각오)(?:을|를)\s+(?:남[기겼겨]|전[하했해]|밝[히혔혀]|[하했해])))"
+                    # "…"는 소감을 남겼다, '…'라는 발언을 했다, "…"는 비판을 했다: words left or made, quoted
+                    r"|(?:이?라)?는(?=\s+(?:수상\s*)?(?:소감|말|발언|메시지|당부|각오|비판|비난|반박|경고)(?:을|를)\s+(?:남[기겼겨]|전[하했해]|밝[히혔혀]|[하했해])))"
                     r"(?![가-힣])")
 _OFFICIAL = re.compile(r"\s*관계자(?:들)?(?:은|는|이|가)(?![가-힣])")
 # 버락 오바마 미국 제44대 대통령: an ordinal inside an apposition.
@@ -235,6 +236,9 @@ def extract(doc: Doc, article: Article) -> Extraction:
             last_speaker = quoted[-1].subject if quoted else subjects[-1]
         elif (quote := _QUOTE.search(sent.text)) and _unnamed_topic(doc, sent, sent.start_char + quote.start()):
             last_speaker = None  # (관계자는 "…"고 말했다: someone unnamed spoke; 이어 "…" goes on with them)
+        # (그는 after a quote is its speaker, not a subject of a clause inside the sentence)
+        if quoted and quoted[-1].subject.cls == "Person" and quoted[-1].modality is None:
+            subjects.append(quoted[-1].subject)
         last_person, sentences_since_person = (subjects[-1], 0) if subjects else (last_person, sentences_since_person + 1)
         earlier = [*earlier[-5:], (sent, phrases)]
         out.facts += list(_places(doc, sent, phrases))
@@ -1043,6 +1047,11 @@ def _quotes(doc: Doc, sent: Span, phrases: list[_Phrase], earlier: list[tuple[Sp
     if speaking:
         before = [p for p in speaking if doc[p.start_tok].idx < inside[0][0]]
         chosen = (before or speaking)[-1]
+        # (스가 장관은 박 대통령이 … 표시한 데 대해 "…"는 비판을 했다: a subject whose verb ends before the
+        # quote — in a clause that modifies a noun — is not who speaks; the topic before it is)
+        if chosen.role == "subj" and any(t.tag_.startswith(("VV", "XSV", "VX")) and "ETM" in t.tag_
+                                         and t.idx < inside[0][0] for t in doc[chosen.end_tok:said.i]):
+            chosen = next((p for p in reversed(before) if p.role == "topic"), chosen)
         # (유가족들은 "…"며 … 박근혜 대통령은 "…"고 말했다: a speaker named between quotes said those after)
         later = [n for n, (a, _) in enumerate(inside) if a > doc[chosen.start_tok].idx]
         if not before and later:

@@ -409,7 +409,7 @@ class EntityRules:
         ents = _same_name_same_entity(doc, words, _cued_persons(doc, _lists_share_a_class(ents)))
         ents = _names_before_org_titles(doc, words, _orgs_right_before_titles(doc, words, ents), self._unknown_word)
         ents = _units_before_holders(doc, words, ents)
-        ents = _short_names(doc, words, _whole_word_surnames(doc, words, ents))
+        ents = _short_names(doc, words, _whole_word_surnames(doc, words, _surnames_before_titles(doc, words, ents)))
         doc._.short_names = doc._.short_names + _named_with_kinds(doc, words, ents)
         # Each step keeps spans apart; should two ever meet, the longer wins rather than the article failing.
         # (the steps may leave a piece of a model span: 공항 of 항저우 샤오산 공항 is no person either)
@@ -1090,6 +1090,23 @@ def _whole_word_surnames(doc: Doc, words: list[tuple[int, int]], ents: list[Span
     return out
 
 
+def _surnames_before_titles(doc: Doc, words: list[tuple[int, int]], ents: list[Span]) -> list[Span]:
+    """정 실장은 after 정의용 안보실장: a surname written alone right before a title, that begins the name
+    of a person named earlier, is that person (the model may miss a surname that is also a word)."""
+    named_before = {}
+    for e in ents:
+        if e.label_ == "PS" and _KOREAN_NAME.match(e.text):
+            named_before.setdefault(e.text[0], e.start)
+    if not named_before:
+        return ents
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    titles = {e.start for e in ents if e.label_ == "CV"}
+    added = [Span(doc, start, end, label="PS") for (start, end), (nxt, _) in zip(words, words[1:])
+             if end - start == 1 and nxt in titles and start not in taken and doc[start].tag_ in ("NNP", "NNG")
+             and named_before.get(doc[start].text, len(doc)) < start]
+    return sorted(ents + added, key=lambda e: e.start) if added else ents
+
+
 def _in_order(letters: str, name: str) -> bool:
     """Whether ``letters`` occur in ``name`` in order (과기정통 in 과학기술정보통신)."""
     rest = iter(name)
@@ -1576,7 +1593,11 @@ def _foreign_full_names(doc: Doc, words: list[tuple[int, int]], ents: list[Span]
             # 조셉 바이든(Joseph Biden): the Latin spelling after it marks the whole as one name.
             spelled = right is not None and right[1] + 1 < len(doc) and doc[right[1]].text == "(" \
                 and doc[right[1] + 1].tag_ == "SL"
-            if right is not None and (foreign or spelled) and doc[end - 1].whitespace_ and name_part(*right):
+            # (모건 슬레인: a two-letter name may look Korean; a word after it that cannot be Korean tells)
+            foreign_after = right is not None and len(ent.text) == 2 and re.fullmatch(
+                f"[^{KOREAN_SURNAMES}][가-힣]{{1,3}}", doc[right[0]:noun_core(doc, *right)].text) is not None
+            if right is not None and (foreign or spelled or foreign_after) and doc[end - 1].whitespace_ \
+                    and name_part(*right):
                 end = noun_core(doc, *right)
             if out and start < out[-1].end:  # the word went to the name before (아니스 셰이프 리비아)
                 start = ent.start

@@ -202,6 +202,13 @@ def resolve(article: Article, extraction: Extraction) -> ResolvedArticle:
                  if len(names) == 1 and (len(last) >= 2 or last not in KOREAN_SURNAMES)}
     last_word |= {first: next(iter(names)) for first, names in first_names.items()
                   if len(names) == 1 and len(first) >= 2 and first not in KOREAN_SURNAMES and first not in full_names}
+    # 남 지사 after 남경필 경기도지사: a surname alone names the one person of the article it begins.
+    by_surname: dict[str, set[str]] = {}
+    for m in mentions:
+        name = clean_name(m.text)
+        if m.cls == "Person" and 2 <= len(name) <= 4 and " " not in name and name[0] in KOREAN_SURNAMES:
+            by_surname.setdefault(name[0], set()).add(name)
+    last_word |= {surname: next(iter(names)) for surname, names in by_surname.items() if len(names) == 1}
 
     # 미국 국무부, 대한민국 국회: an organisation written after its country keeps that form as a name too
     # (a reader searches for the whole); where the article writes one name after two countries (중국
