@@ -432,6 +432,10 @@ def rules_on(nlp, text: str, model_spans: list[tuple[str, str]], klue: bool = Fa
     # a company read as a person before a title and a full name
     ("누리북 CEO 세라 밀러는 답하지 않았다.", [("누리북", "PS"), ("CEO", "CV"), ("세라 밀러", "PS")],
      {("누리북", "OG"), ("세라 밀러", "PS")}),
+    # a name whose last word is one for a place or a news agency names no person
+    ("승객들은 볼테르비아 국제공항으로 옮겨졌다고 누리스탄 통신이 전했다.",
+     [("볼테르비아 국제공항", "PS"), ("누리스탄 통신", "PS")],
+     {("볼테르비아 국제공항", "LC"), ("누리스탄 통신", "OG")}),
 ])
 def test_rules_repair_model_slips(nlp, text, model_spans, expected):
     assert expected <= rules_on(nlp, text, model_spans)

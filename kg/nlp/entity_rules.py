@@ -402,7 +402,7 @@ class EntityRules:
         ents = _split_places(_join_names(sorted(filter_spans(ruled + statistical), key=lambda s: s.start),
                                          self._given_name), self._common_word)
         ents = self._hanja_glossed_names(doc, words, _foreign_full_names(doc, words, ents))
-        ents = _teams(doc, words, _places_by_heads(doc, words, _places_by_form(doc, words, ents)))
+        ents = _teams(doc, words, _places_by_heads(doc, words, _places_by_form(doc, words, _persons_by_last_word(ents))))
         ents = _rooms_of_named_venues(doc, words, ents)
         ents = _titles_after_names(doc, words, ents)
         ents = _acting_titles(doc, words, _orgs_before_titles(_orgs_in_titles(doc, words, _join_units(ents))))
@@ -1706,6 +1706,26 @@ def _places_by_form(doc: Doc, words: list[tuple[int, int]], ents: list[Span]) ->
             added.append(span)
             ends[core_end] = span
     return sorted(ents + added, key=lambda e: e.start)
+
+
+# Words that end a place's name written apart from it (셰레메티예보 국제공항, 오산 공군기지) — never a person's.
+_PLACE_LAST_WORDS = VENUE_HEADS | {"국제공항", "기지", "공군기지", "해군기지", "항", "광산", "조선소", "발전소", "원전", "구장",
+                                   "돔", "역", "터미널", "대교"}
+
+
+def _persons_by_last_word(ents: list[Span]) -> list[Span]:
+    """리아노보스티 통신, 셰레메티예보 국제공항 as persons: a name's last word says what it names (Korean
+    names are head-final), and a person's name never ends in a word for a place or a newspaper."""
+    def relabel(ent: Span) -> str | None:
+        words = ent.text.split()
+        if ent.label_ != "PS" or len(words) < 2:
+            return None
+        if words[-1] in _PLACE_LAST_WORDS:
+            return "LC"
+        if words[-1] in _PRESS or words[-1] in _INSTITUTION_HEADS:
+            return "OG"
+        return None
+    return [Span(ent.doc, ent.start, ent.end, label=label) if (label := relabel(ent)) else ent for ent in ents]
 
 
 def _teams(doc: Doc, words: list[tuple[int, int]], ents: list[Span]) -> list[Span]:
