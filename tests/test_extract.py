@@ -1151,3 +1151,18 @@ def test_a_two_letter_name_goes_on_with_a_word_no_korean_name_begins(nlp):
     got = facts(nlp, "누리데이터의 CEO인 모건 슬레인은 \"사람들은 비밀번호를 바꾸지 않는다\"고 말했다.")
     assert ("모건 슬레인", "holdsPosition", "CEO", None) in got
 
+
+
+def test_a_facility_named_after_its_city_lies_in_it(nlp):
+    got = facts(nlp, "여객기는 오후 3시 토론토 피어슨 국제공항에 비상착륙했다.")
+    assert ("토론토 피어슨 국제공항", "locatedIn", "토론토", None) in got
+    # a city with a bare word for a public venue after it is one place with it
+    got = facts(nlp, "승객들은 샌프란시스코 국제공항에서 치료를 받았다.")
+    assert ("샌프란시스코 국제공항", "locatedIn", "샌프란시스코", None) in got
+    # a chain the model reads as one name gives no city for its country
+    got = facts(nlp, "그는 말레이시아 쿠알라룸푸르 공항에서 비행기를 기다렸다.")
+    assert not any(s.startswith("말레이시아 쿠알라룸푸르") and r == "locatedIn" and o == "말레이시아"
+                   for s, r, o, _ in got)
+    # an airport named with its country is one node with the airport named without it
+    nodes = resolved(nlp, "폭발은 러시아 도모데도보 국제공항에서 일어났다. 도모데도보 국제공항은 폐쇄됐다.").nodes.values()
+    assert [n.alt_labels for n in nodes if n.label == "러시아 도모데도보 국제공항"] == [{"도모데도보 국제공항"}]

@@ -410,7 +410,7 @@ class EntityRules:
         ents = _names_before_org_titles(doc, words, _orgs_right_before_titles(doc, words, ents), self._unknown_word)
         ents = _units_before_holders(doc, words, ents)
         ents = _short_names(doc, words, _whole_word_surnames(doc, words, _surnames_before_titles(doc, words, ents)))
-        doc._.short_names = doc._.short_names + _named_with_kinds(doc, words, ents)
+        doc._.short_names = doc._.short_names + _named_with_kinds(doc, words, ents) + _airports_without_places(ents)
         # Each step keeps spans apart; should two ever meet, the longer wins rather than the article failing.
         # (the steps may leave a piece of a model span: 공항 of 항저우 샤오산 공항 is no person either)
         doc.ents = [e for e in filter_spans(ents) if not self._common_noun_person(e)
@@ -1058,6 +1058,18 @@ def _named_with_kinds(doc: Doc, words: list[tuple[int, int]], ents: list[Span]) 
     return [(f"{e.text} {kinds[e.end]}", e.text) for e in ents if e.label_ == "AF" and kinds.get(e.end) in _VEHICLES]
 
 
+def _airports_without_places(ents: list[Span]) -> list[tuple[str, str]]:
+    """러시아 도모데도보 국제공항, 토론토 피어슨 국제공항: an airport is named with and without the place it
+    serves — (full name, short name) pairs for the resolver."""
+    places = word_list("places")
+    pairs = []
+    for e in ents:
+        first, _, rest = e.text.partition(" ")
+        if e.label_ == "LC" and " " in rest and first in places and rest.rsplit(" ", 1)[1] in _AIRPORTS:
+            pairs.append((e.text, rest))
+    return pairs
+
+
 def _in_anniversary(doc: Doc, i: int) -> bool:
     """Whether token ``i`` is in a model date that names an anniversary (창립 10주년 기념행사)."""
     return doc[i].ent_type_ == "DT" and any(e.start <= i < e.end and re.search(r"\d+\s*주년$", e.text)
@@ -1697,9 +1709,11 @@ def _places_by_form(doc: Doc, words: list[tuple[int, int]], ents: list[Span]) ->
                           and all(t.tag_ in ("NNP", "SL") for t in doc[start:core_end]))
         if unit or venue or known:
             span = Span(doc, start, core_end, label="LC")
-            if venue and text in VENUE_HEADS and prev is not None and prev.end >= start - 1 and (
+            bare = text in VENUE_HEADS or (text[:2] in _PUBLIC and text[2:] in VENUE_HEADS)  # (국제공항)
+            if venue and bare and prev is not None and prev.end >= start - 1 and (
                     prev.label_ == "LC" or prev.text.endswith(("병원", "대학교", "학교"))):
-                # 신촌세브란스병원 장례식장에서: a bare venue word is a part of the place before it.
+                # 신촌세브란스병원 장례식장에서, 샌프란시스코 국제공항에: a bare venue word is a part of the place
+                # before it.
                 span = Span(doc, prev.start, core_end, label="LC")
                 ents = [e for e in ents if e is not prev]
                 added = [e for e in added if e is not prev]
@@ -1708,6 +1722,7 @@ def _places_by_form(doc: Doc, words: list[tuple[int, int]], ents: list[Span]) ->
     return sorted(ents + added, key=lambda e: e.start)
 
 
+_AIRPORTS = frozenset({"공항", "국제공항"})
 # Words that end a place's name written apart from it (셰레메티예보 국제공항, 오산 공군기지) — never a person's.
 _PLACE_LAST_WORDS = VENUE_HEADS | {"국제공항", "기지", "공군기지", "해군기지", "항", "광산", "조선소", "발전소", "원전", "구장",
                                    "돔", "역", "터미널", "대교"}
@@ -2061,6 +2076,8 @@ def _split_places(ents: list[Span], common_noun: Callable[[str], bool] = lambda 
             words = words[:-1]
             ent = Span(doc, ent.start, words[-1][1], label="LC")
             last = ent.doc[words[-1][0]:words[-1][1]].text
+        if len(words) > 1 and last.rsplit(" ", 1)[-1] in _AIRPORTS:
+            words = [(words[0][0], words[-1][1])]  # (토론토 피어슨 국제공항: an airport is named with its city)
         if len(words) > 1 and last.startswith(_PUBLIC) and _ends_with(last, VENUE_HEADS):
             # (베이징 국가체육장, 서울 시립미술관: a public venue is named with its city)
             words = [*words[:-2], (words[-2][0], words[-1][1])]
