@@ -436,6 +436,8 @@ def rules_on(nlp, text: str, model_spans: list[tuple[str, str]], klue: bool = Fa
     ("승객들은 볼테르비아 국제공항으로 옮겨졌다고 누리스탄 통신이 전했다.",
      [("볼테르비아 국제공항", "PS"), ("누리스탄 통신", "PS")],
      {("볼테르비아 국제공항", "LC"), ("누리스탄 통신", "OG")}),
+    # a metropolitan district and a North Korean province are places
+    ("주민들은 강동구와 황해북도를 오갔다.", [("강동구", "PS"), ("황해북도", "PS")], {("강동구", "LC"), ("황해북도", "LC")}),
 ])
 def test_rules_repair_model_slips(nlp, text, model_spans, expected):
     assert expected <= rules_on(nlp, text, model_spans)
