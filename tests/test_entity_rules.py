@@ -436,6 +436,9 @@ def rules_on(nlp, text: str, model_spans: list[tuple[str, str]], klue: bool = Fa
     ("승객들은 볼테르비아 국제공항으로 옮겨졌다고 누리스탄 통신이 전했다.",
      [("볼테르비아 국제공항", "PS"), ("누리스탄 통신", "PS")],
      {("볼테르비아 국제공항", "LC"), ("누리스탄 통신", "OG")}),
+    # a ministry right after its country; not a part of a country
+    ("러시아 외무부는 항의했고 아이티 북서부는 침수됐다.", [("러시아", "LC"), ("아이티", "LC")],
+     {("외무부", "OG"), ("러시아", "LC")}),
     # a metropolitan district and a North Korean province are places
     ("주민들은 강동구와 황해북도를 오갔다.", [("강동구", "PS"), ("황해북도", "PS")], {("강동구", "LC"), ("황해북도", "LC")}),
 ])

@@ -1166,3 +1166,13 @@ def test_a_facility_named_after_its_city_lies_in_it(nlp):
     # an airport named with its country is one node with the airport named without it
     nodes = resolved(nlp, "폭발은 러시아 도모데도보 국제공항에서 일어났다. 도모데도보 국제공항은 폐쇄됐다.").nodes.values()
     assert [n.alt_labels for n in nodes if n.label == "러시아 도모데도보 국제공항"] == [{"도모데도보 국제공항"}]
+
+
+def test_a_ministry_after_its_country_and_what_a_statement_says(nlp):
+    got = facts(nlp, '러시아 외무부는 "이번 공격은 용납할 수 없는 도발이다"라는 내용의 공식 성명서를 발표했다.')
+    assert ("외무부", "said", "이번 공격은 용납할 수 없는 도발이다", None) in got
+    got = facts(nlp, '한빛재단은 "모든 아이에게 책을 주겠다"라는 성명을 발표했다.')
+    assert ("한빛재단", "said", "모든 아이에게 책을 주겠다", None) in got
+    # a name quoted before a word for a campaign is no statement
+    got = facts(nlp, "한빛재단은 '책 읽는 여름'이라는 캠페인을 발표했다.")
+    assert not any(r == "said" for _, r, _, _ in got)

@@ -371,6 +371,7 @@ class EntityRules:
         spans += self._local_titles(doc, words)
         spans += self._institutions(doc, words)
         spans += _offices(doc, words)
+        spans += _ministries_after_countries(doc, words)
         spans += _typhoons(doc, words)
         spans += _sites(doc, words)
         spans += _laws(doc, words)
@@ -1359,6 +1360,21 @@ def _offices(doc: Doc, words: list[tuple[int, int]]) -> Iterator[Span]:
                 or any(e.label_ == "OG" and e.start <= start and e.end == core_end for e in doc.ents):
             continue
         yield Span(doc, start, core_end, label="OG")
+
+
+def _ministries_after_countries(doc: Doc, words: list[tuple[int, int]]) -> Iterator[Span]:
+    """러시아 외무부는, 중국 상무부가: a word for a ministry (…부, one common noun of three letters or more)
+    right after a known country is that country's ministry."""
+    places = word_list("places")
+    for (p_start, p_end), (start, end) in zip(words, words[1:]):
+        core_end = noun_core(doc, start, end)
+        text = doc[start:core_end].text
+        # (not a part of the country: 아이티 북서부, 수도권 서북부)
+        if core_end - start == 1 and len(text) >= 3 and text.endswith("부") and text not in _NOT_ORG \
+                and not set(text[:-1]) <= set("동서남북중") \
+                and doc[start].tag_ == "NNG" and noun_core(doc, p_start, p_end) == p_end \
+                and doc[p_start:p_end].text in places:
+            yield Span(doc, start, core_end, label="OG")
 
 
 def _typhoons(doc: Doc, words: list[tuple[int, int]]) -> Iterator[Span]:
