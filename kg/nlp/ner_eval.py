@@ -153,7 +153,8 @@ def evaluate_ner(
     ``path_or_examples`` is a KLUE ``.tsv`` path or ``(text, gold_spans)`` pairs. Scored are the
     statistical NER's spans (``doc.spans["ner"]``, kept by the rule component before it
     re-segments entities for the graph) where present, else ``doc.ents``; ``graph=True`` scores
-    ``doc.ents``, the entities as the graph receives them.
+    ``doc.ents``, the entities as the graph receives them. The statistical spans are written as KLUE writes
+    them (:func:`klue_spans`).
     Returns ``{"micro": {"p","r","f1"}, "per_label": {LABEL: {"p","r","f1","support"}},
     "sentences": N}``.
     """
@@ -163,11 +164,35 @@ def evaluate_ner(
         examples = list(path_or_examples)
     texts = [text for text, _ in examples]
     preds = [
-        [(ent.start_char, ent.end_char, ent.label_)
-         for ent in (doc.ents if graph or "ner" not in doc.spans else doc.spans["ner"])]
+        [(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents] if graph or "ner" not in doc.spans
+        else klue_spans(doc.spans["ner"])
         for doc in nlp.pipe(texts, batch_size=batch_size)
     ]
     return evaluate_spans((spans for _, spans in examples), preds)
+
+
+# Two or three countries written by one letter each (남북 회담, 한미 동맹): KLUE labels every letter an entity
+# of its own, and Kiwi keeps the pair one token.
+_COUNTRY_PAIRS = frozenset({"남북", "한미", "한일", "한중", "한러", "북미", "북중", "북일", "북러", "미중", "미일", "미러",
+                            "중일", "중러", "한미일", "한중일", "남북미", "북미중"})
+
+
+def klue_spans(ents: Iterable[Any]) -> list[Span3]:
+    """Entity spans as KLUE writes them, by character: a pair of one-letter countries the model found as
+    one entity is one entity per letter.
+
+    >>> import spacy
+    >>> doc = spacy.blank("xx")("남북 정상")
+    >>> klue_spans([doc.char_span(0, 2, label="OG")])
+    [(0, 1, 'OG'), (1, 2, 'OG')]
+    """
+    out: list[Span3] = []
+    for ent in ents:
+        if ent.text in _COUNTRY_PAIRS:
+            out += [(ent.start_char + k, ent.start_char + k + 1, ent.label_) for k in range(len(ent.text))]
+        else:
+            out.append((ent.start_char, ent.end_char, ent.label_))
+    return out
 
 
 def format_ner_report(result: dict[str, Any]) -> str:
