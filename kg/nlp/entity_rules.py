@@ -1525,6 +1525,11 @@ def _klue_class(ent: Span) -> Span:
         return Span(ent.doc, ent.start, ent.end, label="OG")
     if ent.label_ == "PS" and text in word_list("places"):
         return Span(ent.doc, ent.start, ent.end, label="LC")
+    # 텍사스 레인저스, 피츠버그 파이어리츠: a city and a name in a plural borrowed from English is a team
+    city, _, name = text.partition(" ")
+    if ent.label_ in ("LC", "PS") and " " not in name and len(name) >= 3 and name.endswith(("스", "즈", "츠")) \
+            and city in word_list("places"):
+        return Span(ent.doc, ent.start, ent.end, label="OG")
     return ent
 
 
