@@ -1176,3 +1176,9 @@ def test_a_ministry_after_its_country_and_what_a_statement_says(nlp):
     # a name quoted before a word for a campaign is no statement
     got = facts(nlp, "한빛재단은 '책 읽는 여름'이라는 캠페인을 발표했다.")
     assert not any(r == "said" for _, r, _, _ in got)
+
+
+def test_a_quote_reported_with_an_added_particle(nlp):
+    got = facts(nlp, '김하늘 대통령이 메시지를 올렸다. 대통령은 누리소셜에서 "모두 즐거운 명절을 보내시고 복 많이 받으십시오"'
+                     '라고도 말하였다.')
+    assert ("김하늘", "said", "모두 즐거운 명절을 보내시고 복 많이 받으십시오", None) in got
