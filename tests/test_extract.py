@@ -1182,3 +1182,10 @@ def test_a_quote_reported_with_an_added_particle(nlp):
     got = facts(nlp, '김하늘 대통령이 메시지를 올렸다. 대통령은 누리소셜에서 "모두 즐거운 명절을 보내시고 복 많이 받으십시오"'
                      '라고도 말하였다.')
     assert ("김하늘", "said", "모두 즐거운 명절을 보내시고 복 많이 받으십시오", None) in got
+
+
+def test_a_country_written_before_an_organisations_name_is_a_place_of_its_own(nlp):
+    got = facts(nlp, "대한민국 방송통신심의위원회(방통위)가 누리소셜 계정을 차단했다.")
+    assert ("방송통신심의위원회", "locatedIn", "대한민국", None) in got
+    nodes = resolved(nlp, "대한민국 방송통신심의위원회가 계정을 차단했다.").nodes.values()
+    assert [n.alt_labels for n in nodes if n.label == "방송통신심의위원회"] == [{"대한민국 방송통신심의위원회"}]

@@ -403,7 +403,8 @@ class EntityRules:
         ents = _split_places(_join_names(sorted(filter_spans(ruled + statistical), key=lambda s: s.start),
                                          self._given_name), self._common_word)
         ents = self._hanja_glossed_names(doc, words, _foreign_full_names(doc, words, ents))
-        ents = _teams(doc, words, _places_by_heads(doc, words, _places_by_form(doc, words, _persons_by_last_word(ents))))
+        ents = _teams(doc, words, _places_by_heads(doc, words, _places_by_form(doc, words, _orgs_after_countries(
+            _persons_by_last_word(ents)))))
         ents = _rooms_of_named_venues(doc, words, ents)
         ents = _titles_after_names(doc, words, ents)
         ents = _acting_titles(doc, words, _orgs_before_titles(_orgs_in_titles(doc, words, _join_units(ents))))
@@ -1762,6 +1763,21 @@ def _persons_by_last_word(ents: list[Span]) -> list[Span]:
             return "OG"
         return None
     return [Span(ent.doc, ent.start, ent.end, label=label) if (label := relabel(ent)) else ent for ent in ents]
+
+
+def _orgs_after_countries(ents: list[Span]) -> list[Span]:
+    """대한민국 방송통신심의위원회, 일본 외무성 as one organisation: the country before the name is a place of
+    its own, which the extractor says the organisation is in (the resolver keeps the whole as a name too)."""
+    places = word_list("places")
+    out = []
+    for ent in ents:
+        first = ent[0]
+        if ent.label_ == "OG" and len(ent) >= 2 and first.whitespace_ and first.text in places \
+                and _looks_like_org(ent[1:].text) and " " not in ent[1:].text:
+            out += [Span(ent.doc, ent.start, ent.start + 1, label="LC"), Span(ent.doc, ent.start + 1, ent.end, label="OG")]
+        else:
+            out.append(ent)
+    return out
 
 
 def _teams(doc: Doc, words: list[tuple[int, int]], ents: list[Span]) -> list[Span]:
