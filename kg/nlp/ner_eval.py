@@ -24,6 +24,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from kg.nlp.lexicon import word_list
+
 __all__ = [
     "KLUE_LABELS",
     "LABEL_ALIASES",
@@ -177,19 +179,32 @@ _COUNTRY_PAIRS = frozenset({"남북", "한미", "한일", "한중", "한러", "�
                             "중일", "중러", "한미일", "한중일", "남북미", "북미중"})
 
 
+# Particles and nouns that Kiwi leaves glued to a name it does not know (정재영의, 리지씨, 홍해숙역): KLUE's
+# person ends before them. (Not 이, 아, 만, 도 or 모, which end many names: 앤 해서웨이, 김연아, 호프만.)
+_GLUED_AFTER_NAMES = ("의", "역", "씨", "랑", "가")
+
+
 def klue_spans(ents: Iterable[Any]) -> list[Span3]:
     """Entity spans as KLUE writes them, by character: a pair of one-letter countries the model found as
-    one entity is one entity per letter.
+    one entity is one entity per letter, a person's name ends before a particle Kiwi left on it, and a
+    country's side or people (북측, 미국인) is the country.
 
     >>> import spacy
-    >>> doc = spacy.blank("xx")("남북 정상")
-    >>> klue_spans([doc.char_span(0, 2, label="OG")])
-    [(0, 1, 'OG'), (1, 2, 'OG')]
+    >>> doc = spacy.blank("xx")("남북 정상 마츠다류헤이가 왔다")
+    >>> klue_spans([doc.char_span(0, 2, label="OG"), doc.char_span(6, 13, label="PS")])
+    [(0, 1, 'OG'), (1, 2, 'OG'), (6, 12, 'PS')]
     """
     out: list[Span3] = []
     for ent in ents:
+        last = ent[-1]
         if ent.text in _COUNTRY_PAIRS:
             out += [(ent.start_char + k, ent.start_char + k + 1, ent.label_) for k in range(len(ent.text))]
+        elif ent.label_ == "PS" and len(last.text) >= 3 and last.text.endswith(_GLUED_AFTER_NAMES) \
+                and "+" not in last.tag_ and last.tag_[:2] in ("NN", "") \
+                or ent.text in ("북측", "남측") or ent.label_ == "LC" and ent.text[-1:] == "인" \
+                and ent.text[:-1] in word_list("places"):
+            # (북측 → 북, 미국인 → 미국: KLUE names the side and the nationality by the country alone)
+            out.append((ent.start_char, ent.end_char - 1, ent.label_))
         else:
             out.append((ent.start_char, ent.end_char, ent.label_))
     return out
