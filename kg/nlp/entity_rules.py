@@ -266,6 +266,16 @@ def noun_core(doc: Doc, start: int, end: int) -> int:
     return i
 
 
+def _span_text(doc: Doc, start: int, end: int) -> str:
+    """``doc[start:end].text`` without making a Span: the rules read words' texts millions of times a corpus."""
+    cached = doc.user_data.get("kg.bounds")
+    if cached is None or len(cached[1]) != len(doc):
+        cached = doc.user_data["kg.bounds"] = (doc.text, [t.idx for t in doc], [t.idx + len(t) for t in doc])
+    text, starts, ends = cached
+    start, end = max(start, 0), min(end, len(ends))
+    return text[starts[start]:ends[end - 1]] if start < end else ""
+
+
 def _tags_and_texts(doc: Doc) -> tuple[list[str], list[str]]:
     """Every token's tag and text as plain lists, made once per document (a Token object is made on
     each ``doc[i]``; the rules look at tokens hundreds of thousands of times per corpus)."""
@@ -309,7 +319,7 @@ class EntityRules:
         doc = ent.doc
         return ent.label_ == "PS" and all(t.tag_ in ("NNG", "XSN") and len(t.text) >= 2 for t in ent) \
             and not any(self._unknown_word(t.text) for t in ent) and not _glossed(doc, ent.end) \
-            and doc[ent.end:ent.end + 2].text.replace(" ", "") != "(본명" \
+            and _span_text(doc, ent.end, ent.end + 2).replace(" ", "") != "(본명" \
             and not (ent.end < len(doc) and doc[ent.end].text == "씨" and doc[ent.end - 1].whitespace_)  # 백도라지 씨
 
     def _common_word(self, text: str) -> bool:
@@ -417,7 +427,8 @@ class EntityRules:
         # (the steps may leave a piece of a model span: 공항 of 항저우 샤오산 공항 is no person either)
         doc.ents = [e for e in filter_spans(ents) if not self._common_noun_person(e)
                     and not (e.label_ == "CV" and _WEATHER_WARNING.search(e.text))]
-        doc.user_data.pop("kg.tags", None)  # (a cache of this call, not data to ship with the doc)
+        for key in ("kg.tags", "kg.bounds"):  # (caches of this call, not data to ship with the doc)
+            doc.user_data.pop(key, None)
         return doc
 
     def _hanja_glossed_names(self, doc: Doc, words: list[tuple[int, int]], ents: list[Span]) -> list[Span]:
@@ -431,7 +442,7 @@ class EntityRules:
             if end + 3 >= len(doc) or doc[end].text != "(" or doc[end - 1].whitespace_ or doc[end + 2].text != ")" \
                     or not re.fullmatch(r"[\u4e00-\u9fff]{2,5}", doc[end + 1].text):
                 continue
-            titled = _GLOSSED_NAME_TITLE.match(doc[end + 3:end + 7].text) is not None
+            titled = _GLOSSED_NAME_TITLE.match(_span_text(doc, end + 3, end + 7)) is not None
             # (남조류(藍藻類): a thing's name, though the model took the characters for a person's)
             named = doc[end + 1].ent_type_ == "PS" and all(t.tag_ == "NNP" for t in doc[start:end])
             if not (titled or named) or noun_core(doc, start, end) != end \
@@ -440,7 +451,7 @@ class EntityRules:
             begin = start
             if n > 0 and words[n - 1][1] == start and doc[start - 1].whitespace_:
                 p_start, p_end = words[n - 1]
-                prev = doc[p_start:p_end].text
+                prev = _span_text(doc, p_start, p_end)
                 if noun_core(doc, p_start, p_end) == p_end and all(t.ent_type_ in ("", "PS") for t in doc[p_start:p_end]) \
                         and len(prev) <= 6 and prev not in POSITION_WORDS and not self._common_word(prev) \
                         and all(t.tag_ in ("NNP", "NNG") for t in doc[p_start:p_end]):
@@ -500,14 +511,15 @@ class EntityRules:
 
     def _events(self, doc: Doc, words: list[tuple[int, int]]) -> Iterator[Span]:
         """A noun phrase ending in an event head: 디지털 유니콘·스타트업 간담회."""
+        persons = [e for e in doc.ents if e.label_ == "PS"]  # (doc.ents builds its spans anew on each call)
         for n, (start, end) in enumerate(words):
             core_end = noun_core(doc, start, end)
             # On the text, not the last token: Kiwi cuts 기자회견 into 기자 + 회견.
-            if core_end == start or not _ends_with(doc[start:core_end].text, EVENT_HEADS):
+            if core_end == start or not _ends_with(_span_text(doc, start, core_end), EVENT_HEADS):
                 continue
             if core_end - start >= 2 and doc[core_end - 2].tag_ == "SN":
                 continue  # 264경기, 3회의: a count of events, not one
-            if doc[start:core_end].text == "경기" and core_end == end and n + 1 < len(words) \
+            if _span_text(doc, start, core_end) == "경기" and core_end == end and n + 1 < len(words) \
                     and re.fullmatch(r"[가-힣]{1,4}[시군]", doc[words[n + 1][0]:noun_core(doc, *words[n + 1])].text):
                 continue  # 경기 고양시: the province, not a game
             if core_end == end and n + 1 < len(words) \
@@ -516,11 +528,11 @@ class EntityRules:
             if doc[start].text in TIME_DETERMINERS:
                 start += 1
             # 공권력 행사, 거부권 행사: 행사 is the exercise of a right there, not an event.
-            if doc[start:core_end].text == "행사" and n > 0 and doc[words[n - 1][0]:words[n - 1][1]].text.endswith(("권", "력", "권한")):
+            if _span_text(doc, start, core_end) == "행사" and n > 0 and doc[words[n - 1][0]:words[n - 1][1]].text.endswith(("권", "력", "권한")):
                 continue
             begin = start
             # (칸 국제|영화제: a model span that runs into the event's own word names no one)
-            crossing = {i for e in doc.ents if e.label_ == "PS" and e.start < start < e.end for i in range(e.start, e.end)}
+            crossing = {i for e in persons if e.start < start < e.end for i in range(e.start, e.end)}
             # Extend left over preceding bare-noun words of the same sentence — and over an acronym in
             # brackets (제17차 화학무기금지협약(CWC) 총회).
             glosses = set()
@@ -533,30 +545,30 @@ class EntityRules:
                     begin = p_start
                     continue
                 if noun_core(doc, p_start, p_end) != p_end or doc[p_start].text in TIME_DETERMINERS \
-                        or doc[p_start:p_end].text in _NOT_IN_NAMES or (p_end - p_start == 1 and doc[p_start].tag_ == "NNB"):
+                        or _span_text(doc, p_start, p_end) in _NOT_IN_NAMES or (p_end - p_start == 1 and doc[p_start].tag_ == "NNB"):
                     break  # (감은 채 집회에: a bound noun ends the clause before the event)
                 # A year belongs to the name (2010년 FIFA 월드컵); other dates do not…
                 # …and so do an ordinal, an anniversary and a season (제24회 동계 올림픽, 10주년 기념행사).
-                year = re.fullmatch(r"\d{4}년?|제?\s*\d+\s*(?:회|대|차|주년)|[동하춘추]계", doc[p_start:p_end].text) is not None
+                year = re.fullmatch(r"\d{4}년?|제?\s*\d+\s*(?:회|대|차|주년)|[동하춘추]계", _span_text(doc, p_start, p_end)) is not None
                 # A title belongs to an election's name (미국 대통령 선거), not to other events.
                 election = doc[core_end - 1].text in ("선거", "대선", "총선", "선출", "취임식")
                 # (연평도 포격, 강릉 투하사건: an incident's place stays a place of its own)
-                incident = _ends_with(doc[start:core_end].text, _INCIDENT_HEADS)
+                incident = _ends_with(_span_text(doc, start, core_end), _INCIDENT_HEADS)
                 # (기자 회견, 기자 간담회: the press is part of the event's name, not a title)
                 # (관악갑 후보 토론회, 수석비서관 회의: those who meet name the meeting — when no one's name
                 # stands before them, as in 김민수 장관 회의 참석)
-                press = doc[p_start:p_end].text == "기자" and doc[start:core_end].text in ("회견", "간담회", "설명회") \
-                    or doc[p_start:p_end].text in ("후보", "후보자") and doc[start:core_end].text.endswith("토론회") \
-                    or doc[start:core_end].text in ("회의", "간담회") and p_end == start and (
+                press = _span_text(doc, p_start, p_end) == "기자" and _span_text(doc, start, core_end) in ("회견", "간담회", "설명회") \
+                    or _span_text(doc, p_start, p_end) in ("후보", "후보자") and _span_text(doc, start, core_end).endswith("토론회") \
+                    or _span_text(doc, start, core_end) in ("회의", "간담회") and p_end == start and (
                         p_start == 0 or doc[p_start - 1].ent_type_ != "PS")
                 # (a model's number that begins inside a word, U-17 여자 월드컵, is part of the name)
                 if (doc[p_end - 1].text in POSITION_WORDS and not election and not press) or (
                         doc[p_start].ent_type_ in ("PS", "DT", "QT", "TI") and not year and p_start not in crossing
                         # (칸 영화제, 배틀그라운드 대회 with 칸 or 배틀그라운드 a person: a known name is none)
-                        and doc[p_start:p_end].text not in word_list("places") and doc[p_start:p_end].text not in gazetteer()
+                        and _span_text(doc, p_start, p_end) not in word_list("places") and _span_text(doc, p_start, p_end) not in gazetteer()
                         and not (doc[p_start].ent_type_ == "QT" and doc[p_start].ent_iob_ == "I")
                         and not _in_anniversary(doc, p_start)) or (
-                        incident and doc[p_start:p_end].text in word_list("places")):
+                        incident and _span_text(doc, p_start, p_end) in word_list("places")):
                     break
                 if any(t.is_sent_start or "\n" in t.text or (t.text in "()" and t.i not in glosses)
                        for t in doc[p_start + 1:begin + 1]):
@@ -564,16 +576,16 @@ class EntityRules:
                 begin = p_start
             # T24 소셜 페스티벌 행사: a generic 행사 after a named event is not part of the name.
             if core_end - begin > 1 and doc[core_end - 1].text in ("행사", "대회") and \
-                    _ends_with(doc[begin:core_end - 1].text.rstrip(), EVENT_HEADS):
+                    _ends_with(_span_text(doc, begin, core_end - 1).rstrip(), EVENT_HEADS):
                 core_end -= 1
             if begin < core_end:
                 yield Span(doc, begin, core_end, label="EV")
         # Prizes are what one wins (노벨문학상, 감독상; 노벨 화학상 in two words).
         for n, (start, end) in enumerate(words):
             core_end = noun_core(doc, start, end)
-            if core_end > start and _AWARD.match(doc[start:core_end].text):
+            if core_end > start and _AWARD.match(_span_text(doc, start, core_end)):
                 yield Span(doc, start, core_end, label="EV")
-            elif doc[start:end].text == "노벨" and n + 1 < len(words) and re.fullmatch(
+            elif _span_text(doc, start, end) == "노벨" and n + 1 < len(words) and re.fullmatch(
                     r"\S+상", doc[words[n + 1][0]:(prize_end := noun_core(doc, *words[n + 1]))].text):
                 yield Span(doc, start, prize_end, label="EV")
 
@@ -581,14 +593,14 @@ class EntityRules:
         """라스베이거스에서 열린 CES 2023에: what is held is an event, whatever its name ends in."""
         for n, (start, end) in enumerate(words[:-1]):
             # (경기가 열리는 잠실에서: with a subject of its own the clause names where, not what)
-            if doc[start:end].text not in _HELD or (n > 0 and doc[words[n - 1][1] - 1].tag_ == "JKS"):
+            if _span_text(doc, start, end) not in _HELD or (n > 0 and doc[words[n - 1][1] - 1].tag_ == "JKS"):
                 continue
             # The noun phrase after the verb, up to the word that carries its particle.
             begin, m = words[n + 1][0], n + 1
             while m < len(words) and noun_core(doc, *words[m]) == words[m][1] and m - n < 4:
                 m += 1
             # (열린 최고위원회의 직후 기자들과: a word of time ends the event before it, which the head rule reads)
-            if m == len(words) or any(doc[a:noun_core(doc, a, b)].text in _NOT_IN_NAMES for a, b in words[n + 1:m + 1]):
+            if m == len(words) or any(_span_text(doc, a, noun_core(doc, a, b)) in _NOT_IN_NAMES for a, b in words[n + 1:m + 1]):
                 continue
             core_end = noun_core(doc, *words[m])
             if core_end == words[m][1] or not doc[core_end].tag_.startswith("J"):
@@ -605,7 +617,7 @@ class EntityRules:
         holding is where it was held — a name of its own, not a common noun of Kiwi's dictionary (현장)."""
         for n, (start, end) in enumerate(words[:-1]):
             core_end = noun_core(doc, start, end)
-            if core_end == start or doc[core_end:end].text != "에서" \
+            if core_end == start or _span_text(doc, core_end, end) != "에서" \
                     or not _HOLDING.match(doc[words[n + 1][0]:words[n + 1][1]].text):
                 continue
             name = doc[start:core_end]
@@ -624,19 +636,19 @@ class EntityRules:
         known = gazetteer()
         for n, (start, end) in enumerate(words):
             # ((주)누리텔레콤: the words leave the brackets out, 주 stands alone)
-            bracketed = doc[start:end].text == "주" and doc[max(0, start - 1):end + 1].text == "(주)"
+            bracketed = _span_text(doc, start, end) == "주" and _span_text(doc, max(0, start - 1), end + 1) == "(주)"
             if bracketed and start >= 2 and not doc[start - 2].whitespace_:
                 if n > 0 and words[n - 1][1] == start - 1 and noun_core(doc, *words[n - 1]) == start - 1:
                     yield Span(doc, words[n - 1][0], end + 1, label="OG")  # 한빛전자(주): the form after the name
                 continue
-            if (bracketed or doc[start].text in ("주식회사", "(", "㈜") and doc[start:end].text in ("주식회사", "(주)", "㈜")) \
+            if (bracketed or doc[start].text in ("주식회사", "(", "㈜") and _span_text(doc, start, end) in ("주식회사", "(주)", "㈜")) \
                     and n + 1 < len(words):
                 # 주식회사 에스알(SR)은: the company form and the name are one organisation.
                 name_end = noun_core(doc, *words[n + 1])
                 if name_end > words[n + 1][0]:
                     yield Span(doc, start - 1 if bracketed else start, name_end, label="OG")
                 continue
-            form = 3 if doc[start:start + 3].text == "(주)" else 1 if doc[start].text in ("주식회사", "㈜") else 0
+            form = 3 if _span_text(doc, start, start + 3) == "(주)" else 1 if doc[start].text in ("주식회사", "㈜") else 0
             if form and start + form < end:
                 # ㈜누리텔레콤: the form written together with the name
                 name_end = noun_core(doc, start + form, end)
@@ -652,11 +664,11 @@ class EntityRules:
             # common nouns before it belong to the title (사무총장, 국무총리), names do not.
             verb = core_end < len(doc) and doc[core_end].tag_.startswith("XSV")  # 주장했다, 대표하다
             # (대법관: Kiwi may cut a title word into a prefix and a noun, 대 + 법관)
-            whole = not verb and doc[start:core_end].text in POSITION_WORDS
+            whole = not verb and _span_text(doc, start, core_end) in POSITION_WORDS
             # 대회의장 is a room — but 국회의장, a title of the list, is no 회의장
-            verb = verb or not whole and _ends_with(doc[start:core_end].text, VENUE_HEADS)
+            verb = verb or not whole and _ends_with(_span_text(doc, start, core_end), VENUE_HEADS)
             if whole or not verb and doc[core_end - 1].text in POSITION_WORDS or not verb and (
-                    core_end - start >= 1 and _ends_with(doc[start:core_end].text, _TITLE_SUFFIXES)
+                    core_end - start >= 1 and _ends_with(_span_text(doc, start, core_end), _TITLE_SUFFIXES)
                     and doc[core_end - 1].tag_ == "NNG" and not doc[core_end - 1].text.endswith(_NOT_TITLES)):
                 title_start = start if whole else core_end - 1
                 # (제2차관, 조사2본부장: a number written into the title is part of it)
@@ -664,14 +676,14 @@ class EntityRules:
                     title_start -= 1
                 # (보행자전거과장: the head of a department named in the same word — not of an organisation)
                 if title_start > start and doc[core_end - 1].text in _DEPARTMENT_HEADS \
-                        and not _org_word(doc[start:title_start].text) and doc[start:title_start].text not in known:
+                        and not _org_word(_span_text(doc, start, title_start)) and _span_text(doc, start, title_start) not in known:
                     title_start = start
-                if len(doc[title_start:core_end].text) == 1:
+                if len(_span_text(doc, title_start, core_end)) == 1:
                     title_start = start  # 대한의사협회장: the title names its organisation
                 # 외교통상부장관: a known organisation written together with the title.
                 for cut in range(title_start + 1, core_end):
-                    head = doc[title_start:cut].text
-                    if doc[cut:core_end].text in POSITION_WORDS and (known.get(head) == "Organization"
+                    head = _span_text(doc, title_start, cut)
+                    if _span_text(doc, cut, core_end) in POSITION_WORDS and (known.get(head) == "Organization"
                                                                     or head.endswith(("부", "처", "청", "위원회"))):
                         title_start = cut
                         break
@@ -707,7 +719,7 @@ class EntityRules:
         for n, (start, end) in enumerate(words):
             core_end = noun_core(doc, start, end)
             previous = doc[words[n - 1][0]:words[n - 1][1]] if n > 0 else None
-            if previous is not None and previous.text in places and doc[start:core_end].text in _GOVERNMENT_WORDS:
+            if previous is not None and previous.text in places and _span_text(doc, start, core_end) in _GOVERNMENT_WORDS:
                 yield Span(doc, previous.start, core_end, label="OG")  # 대한민국 정부, 북한 당국
                 continue
             if core_end - start >= 2 and doc[core_end - 1].text == "팀" and doc[core_end - 1].tag_ == "NNG" \
@@ -716,7 +728,7 @@ class EntityRules:
                 continue
             # 컬럼비아 대학, 세인트 앤드루스 대학교: a university written as a word of its own takes a
             # foreign name the model called a person, but not a place (노르웨이 오슬로 대학 is in Norway).
-            head = doc[start:core_end].text
+            head = _span_text(doc, start, core_end)
             university = head in ("대학", "대학교")
             # (당초 경찰은, 이후 검찰에: only a proper name begins a force's name — 대한민국 해군)
             force = head in _NAMED_HEADS
@@ -725,7 +737,7 @@ class EntityRules:
             begin = start
             for p_start, p_end in reversed(words[max(0, n - 3):n]):
                 first = doc[p_start]
-                word = doc[p_start:p_end].text
+                word = _span_text(doc, p_start, p_end)
                 person = first.ent_type_ == "PS" and not (university and not _KOREAN_NAME.match(word))
                 # (쓰러진 후 백남기대책위원회: a one-letter noun such as 후 or 전 is no part of a name)
                 if noun_core(doc, p_start, p_end) != p_end or first.text in TIME_DETERMINERS or first.text in ("이하", "당시") or \
@@ -739,7 +751,7 @@ class EntityRules:
                     break
                 begin = p_start
             # (세종대왕 동상 보수 공사: 공사 as a word of its own after a common noun is building work)
-            if begin < start and not (doc[start:core_end].text == "공사" and doc[start - 1].tag_ not in ("NNP", "SL")):
+            if begin < start and not (_span_text(doc, start, core_end) == "공사" and doc[start - 1].tag_ not in ("NNP", "SL")):
                 yield Span(doc, begin, core_end, label="OG")
 
     def _described_companies(self, doc: Doc, words: list[tuple[int, int]]) -> Iterator[Span]:
@@ -764,7 +776,7 @@ class EntityRules:
                     or noun_core(doc, start, end) != end or any(t.ent_type_ or not t.tag_.startswith("NN")
                                                                 for t in doc[start:end]):
                 continue
-            text = doc[start:end].text
+            text = _span_text(doc, start, end)
             if _SSI_NAME.match(text) and not text.endswith("모") and text not in word_list("places") \
                     and text not in gazetteer():
                 yield Span(doc, start, end, label="PS")
@@ -772,7 +784,7 @@ class EntityRules:
     def _described_places(self, doc: Doc, words: list[tuple[int, int]]) -> Iterator[Span]:
         """작은 도시 스비보드진에: a name Kiwi does not know right after a word for a settlement is a place."""
         for (start, end), (n_start, n_end) in zip(words, words[1:]):
-            if doc[start:end].text not in SETTLEMENT_WORDS:
+            if _span_text(doc, start, end) not in SETTLEMENT_WORDS:
                 continue
             core_end = noun_core(doc, n_start, n_end)
             core = doc[n_start:core_end]
@@ -788,7 +800,7 @@ class EntityRules:
         persons = {e.end for e in doc.ents if e.label_ == "PS"}
         for start, end in words:
             core_end = noun_core(doc, start, end)
-            text = doc[start:core_end].text
+            text = _span_text(doc, start, core_end)
             title = next((t for t in _LOCAL_TITLES if text.endswith(t)), None)
             if title is None or " " in text or len(text) - len(title) < 2:
                 continue
@@ -805,7 +817,7 @@ class EntityRules:
         starts = {e.start: e for e in doc.ents}
         for (start, end), (n_start, n_end) in zip(words, words[1:]):
             core_end = noun_core(doc, start, end)
-            if doc[start:core_end].text not in _GENRES or doc[core_end:end].text not in ("", "인"):
+            if _span_text(doc, start, core_end) not in _GENRES or _span_text(doc, core_end, end) not in ("", "인"):
                 continue
             ent = starts.get(n_start)
             if ent is not None and ent.label_ in ("PS", "OG", "LC"):
@@ -833,10 +845,10 @@ class EntityRules:
                 continue
             verb = doc[words[n + 1][0]]
             # 성명을 내고, 대국민사과문을 발표했다: a statement issued is one, whatever words come before it.
-            if doc[start:core_end].text in STATEMENT_WORDS and (verb.text.startswith(_PUBLISH_CUES) or verb.lemma_ == "내다"):
+            if _span_text(doc, start, core_end) in STATEMENT_WORDS and (verb.text.startswith(_PUBLISH_CUES) or verb.lemma_ == "내다"):
                 yield Span(doc, start, core_end, label="AF")
                 continue
-            if not verb.text.startswith(_PUBLISH_CUES) or not _ends_with(doc[start:core_end].text, _DOCUMENT_HEADS):
+            if not verb.text.startswith(_PUBLISH_CUES) or not _ends_with(_span_text(doc, start, core_end), _DOCUMENT_HEADS):
                 continue
             begin = start
             for p_start, p_end in reversed(words[max(0, n - 3):n]):
@@ -851,7 +863,7 @@ class EntityRules:
     def _model_codes(self, doc: Doc, words: list[tuple[int, int]]) -> Iterator[Span]:
         """F-15K 전투기, 대통령 전용기 Tu-154M: a model code next to a word for a vehicle or weapon."""
         ends = [noun_core(doc, s, e) for s, e in words]
-        cores = [doc[s:end].text for (s, _), end in zip(words, ends)]
+        cores = [_span_text(doc, s, end) for (s, _), end in zip(words, ends)]
         for n, (start, _) in enumerate(words):
             # (기아자동차의 K9: so is a model code of a company's)
             if _MODEL_CODE.fullmatch(cores[n]) and (
@@ -902,7 +914,7 @@ class EntityRules:
         """아이맥, 맥북, 아이팟 등 출시한 제품 (a list before a launch verb) and 아이폰4가 … 출시됐다
         (the subject of a passive launch): named things launched are products."""
         for n, (start, end) in enumerate(words):
-            text = doc[start:end].text
+            text = _span_text(doc, start, end)
             if text == "등" and n + 1 < len(words) and doc[words[n + 1][0]].text.startswith(_LAUNCH_CUES):
                 for m in range(n - 1, max(-1, n - 12), -1):
                     s, e = words[m]
@@ -969,6 +981,7 @@ class EntityRules:
         """A Hangul proper noun right before a position: 이종호 (…부) 장관, 최아름 기자; a Korean
         name after a title in brackets: 국립경주박물관(관장 이영훈)."""
         positions = {s.start for s in found if s.label_ == "CV"}
+        persons = [e for e in doc.ents if e.label_ == "PS"]
         for title in found:
             i = title.end
             if title.label_ == "CV" and title.start > 0 and doc[title.start - 1].text == "(" \
@@ -983,16 +996,16 @@ class EntityRules:
             # (김도윤/NNG: Kiwi calls a name it has never seen a common noun)
             if doc[start].tag_ != "NNP" and not (doc[start].tag_ == "NNG" and _KOREAN_NAME.match(doc[start].text)
                                                 and len(doc[start].text) == 3 and self._unknown_word(doc[start].text)) \
-                    and not (quoted and self._not_a_word(doc[start:end].text)):
+                    and not (quoted and self._not_a_word(_span_text(doc, start, end))):
                 continue
             # Kiwi may cut an unknown name (박/서/준): take the word's bare-noun core.
             core_end = noun_core(doc, start, end)
             if core_end - 1 in positions:  # 최아름기자: the position in the same word
                 core_end -= 1
-                if _PERSON.match(doc[start:core_end].text):
+                if _PERSON.match(_span_text(doc, start, core_end)):
                     yield Span(doc, start, core_end, label="PS")
                 continue
-            name = doc[start:core_end].text
+            name = _span_text(doc, start, core_end)
             if core_end != end or not _PERSON.match(name) or name in gazetteer() or name in word_list("places"):
                 continue
             if doc[start].ent_type_ == "OG" and _org_word(name):
@@ -1006,8 +1019,8 @@ class EntityRules:
                 and _KOREAN_NAME.match(name) and not name.endswith("대") else 3
             # (버락 오바마 민주당 후보: the model's person may begin with a given name before this word)
             # (not 민변 이종훈: a Korean name is one word; 마리아 쿠슈니크 is joined later)
-            model = next((e for e in doc.ents if e.label_ == "PS" and e.start < start and e.end == core_end
-                          and all(t.tag_ == "NNP" for t in e) and self._given_name(doc[e.start:start].text.strip(), name)),
+            model = next((e for e in persons if e.start < start and e.end == core_end
+                          and all(t.tag_ == "NNP" for t in e) and self._given_name(_span_text(doc, e.start, start).strip(), name)),
                          None)
             for s, e in words[n + 1:n + reach]:
                 if s in positions or (e - 1) in positions:
@@ -1035,7 +1048,7 @@ def _short_names(doc: Doc, words: list[tuple[int, int]], ents: list[Span]) -> li
     added, pairs = [], []
     for start, end in words:
         core_end = noun_core(doc, start, end)
-        text = doc[start:core_end].text
+        text = _span_text(doc, start, core_end)
         if not 3 <= len(text) <= 6 or not re.fullmatch(r"[가-힣]+", text) or text in POSITION_WORDS or (
                 (start, core_end) not in named and any(i in taken for i in range(start, core_end))):
             continue
@@ -1091,14 +1104,14 @@ def _whole_word_surnames(doc: Doc, words: list[tuple[int, int]], ents: list[Span
         core_end = noun_core(doc, start, end) if end > start else start
         if ent.label_ == "PS" and start < ent.start and ent.end <= core_end \
                 and not any(i in taken for i in range(start, ent.start)) \
-                and _KOREAN_NAME.match(doc[start:core_end].text) and len(doc[start:core_end].text) == 3:
+                and _KOREAN_NAME.match(_span_text(doc, start, core_end)) and len(_span_text(doc, start, core_end)) == 3:
             ent = Span(doc, start, core_end, label="PS")
         end = ends.get(ent.start)
         if ent.label_ == "PS" and len(ent) == 1 and ent.text in KOREAN_SURNAMES and end is not None and end > ent.end:
             core = ent.end
             while core < end and doc[core].tag_.split("+")[0] in ("NNP", "NNG") and core not in taken:
                 core += 1
-            if 2 <= len(doc[ent.start:core].text) <= 4:
+            if 2 <= len(_span_text(doc, ent.start, core)) <= 4:
                 ent = Span(doc, ent.start, core, label="PS")
         out.append(ent)
     return out
@@ -1201,7 +1214,7 @@ def _same_name_same_entity(doc: Doc, words: list[tuple[int, int]], ents: list[Sp
     added, dropped = [], []
     for start, end in words:
         core_end = noun_core(doc, start, end)
-        text = doc[start:core_end].text
+        text = _span_text(doc, start, core_end)
         if text in label_of and not any(i in taken for i in range(start, core_end)) \
                 and (core_end == end or doc[core_end].tag_.startswith("J")):
             parts = [e for e in inside if start <= e.start and e.end <= core_end]
@@ -1219,7 +1232,7 @@ def _name_word(doc: Doc, start: int, end: int, unknown_word: Callable[[str], boo
     letters, not a known organisation, place or title. With ``unknown_word``, a common noun Kiwi's
     dictionary does not know counts too (로마오, 아칵포: Kiwi calls unseen names common nouns)."""
     core_end = noun_core(doc, start, end)
-    text = doc[start:core_end].text
+    text = _span_text(doc, start, core_end)
     proper = all(t.tag_ == "NNP" for t in doc[start:core_end]) or (
         unknown_word is not None and core_end - start == 1 and doc[start].tag_ == "NNG" and unknown_word(text))
     if core_end > start and proper \
@@ -1272,7 +1285,7 @@ def _foreign_names_by_titles(doc: Doc, words: list[tuple[int, int]], titles: lis
             n = index.get(title.end + 1)
             for last in range(n, min(n + 2, len(words) - 1)) if n is not None else ():
                 begin, end = words[n][0], words[last][1]
-                text = doc[begin:end].text
+                text = _span_text(doc, begin, end)
                 if not re.fullmatch(r"[가-힣]{1,6}(?: [가-힣]{1,6})?", text) or text in word_list("places") \
                         or text in gazetteer():
                     break
@@ -1288,10 +1301,10 @@ def _stage_names(doc: Doc, words: list[tuple[int, int]]) -> Iterator[Span]:
         if tok.text != "(" or doc[tok.i + 1].text != "본명" or tok.i not in ends:
             continue
         start = ends[tok.i]
-        if noun_core(doc, start, tok.i) == tok.i and re.fullmatch(r"[가-힣A-Za-z ]{1,12}", doc[start:tok.i].text):
+        if noun_core(doc, start, tok.i) == tok.i and re.fullmatch(r"[가-힣A-Za-z ]{1,12}", _span_text(doc, start, tok.i)):
             yield Span(doc, start, tok.i, label="PS")
         real_end = next((t.i for t in doc[tok.i + 2:tok.i + 8] if t.tag_ in ("SP", "SSC", "SN")), None)
-        if real_end is not None and real_end > tok.i + 2 and _KOREAN_NAME.match(doc[tok.i + 2:real_end].text):
+        if real_end is not None and real_end > tok.i + 2 and _KOREAN_NAME.match(_span_text(doc, tok.i + 2, real_end)):
             yield Span(doc, tok.i + 2, real_end, label="PS")
 
 
@@ -1350,15 +1363,16 @@ _OFFICE_ENDING = re.compile("|".join(_OFFICE_WORD_ENDINGS))
 def _offices(doc: Doc, words: list[tuple[int, int]]) -> Iterator[Span]:
     """서울중앙지법, 한국면세뉴스: a word that a proper noun begins and an office's or a newspaper's ending
     ends names that office or paper."""
+    orgs = [e for e in doc.ents if e.label_ == "OG"]
     for n in _words_matching(doc, words, _OFFICE_ENDING):
         start, end = words[n]
         core_end = noun_core(doc, start, end)
-        text = doc[start:core_end].text
+        text = _span_text(doc, start, core_end)
         ending = next((e for e in _OFFICE_WORD_ENDINGS if text.endswith(e)), None)
         # (where the model's organisation ends with the word it found it; a longer span of the model's
         # — 서울중앙지법 형사합의 25-1부 — is cut around the office)
         if ending is None or len(text) - len(ending) < 2 or doc[start].tag_ != "NNP" \
-                or any(e.label_ == "OG" and e.start <= start and e.end == core_end for e in doc.ents):
+                or any(e.start <= start and e.end == core_end for e in orgs):
             continue
         yield Span(doc, start, core_end, label="OG")
 
@@ -1367,22 +1381,21 @@ def _ministries_after_countries(doc: Doc, words: list[tuple[int, int]]) -> Itera
     """러시아 외무부는, 중국 상무부가: a word for a ministry (…부, one common noun of three letters or more)
     right after a known country is that country's ministry."""
     places = word_list("places")
+    tags, texts = _tags_and_texts(doc)
     for (p_start, p_end), (start, end) in zip(words, words[1:]):
-        core_end = noun_core(doc, start, end)
-        text = doc[start:core_end].text
+        text = texts[start]
         # (not a part of the country: 아이티 북서부, 수도권 서북부)
-        if core_end - start == 1 and len(text) >= 3 and text.endswith("부") and text not in _NOT_ORG \
-                and not set(text[:-1]) <= set("동서남북중") \
-                and doc[start].tag_ == "NNG" and noun_core(doc, p_start, p_end) == p_end \
-                and doc[p_start:p_end].text in places:
-            yield Span(doc, start, core_end, label="OG")
+        if len(text) >= 3 and text.endswith("부") and tags[start] == "NNG" and text not in _NOT_ORG \
+                and not set(text[:-1]) <= set("동서남북중") and noun_core(doc, start, end) == start + 1 \
+                and noun_core(doc, p_start, p_end) == p_end and _span_text(doc, p_start, p_end) in places:
+            yield Span(doc, start, start + 1, label="OG")
 
 
 def _typhoons(doc: Doc, words: list[tuple[int, int]]) -> Iterator[Span]:
     """제15호 태풍 볼라벤, 태풍 '덴빈': a typhoon with its name (and number) is an event."""
     if "태풍" not in doc.text:
         return
-    texts = [doc[s:e].text for s, e in words]
+    texts = [_span_text(doc, s, e) for s, e in words]
     for n in range(len(words) - 1):
         if texts[n] != "태풍":  # (the word itself, no particle: 태풍의 영향 names none)
             continue
@@ -1399,7 +1412,7 @@ def _typhoons(doc: Doc, words: list[tuple[int, int]]) -> Iterator[Span]:
             # (a proper noun: not 태풍 경보, 태풍 발령)
             if name_end == start or not all(t.tag_ in ("NNP", "SL") for t in doc[start:name_end]):
                 name_end = None
-        if name_end is None or not re.search(r"[가-힣A-Za-z]{2,}", doc[start:name_end].text):
+        if name_end is None or not re.search(r"[가-힣A-Za-z]{2,}", _span_text(doc, start, name_end)):
             continue
         begin = words[n][0]
         # (제15호 태풍, 제 11호 태풍: the typhoon's number)
@@ -1420,7 +1433,7 @@ def _laws(doc: Doc, words: list[tuple[int, int]]) -> Iterator[Span]:
         core_end = noun_core(doc, start, end)
         if core_end - start > 1 and texts[core_end - 1] == "상" and tags[core_end - 1] == "XSN":
             core_end -= 1  # (대외무역법상의: under the law)
-        name = doc[start:core_end].text
+        name = _span_text(doc, start, core_end)
         head = next((h for h in _LAW_HEADS if name.endswith(h)), None)
         if head is None or name == "법" or name.endswith(_NOT_LAWS) or doc[start].ent_type_ in ("PS", "DT"):
             continue
@@ -1432,7 +1445,7 @@ def _laws(doc: Doc, words: list[tuple[int, int]]) -> Iterator[Span]:
             noun_word = noun_core(doc, p_start, p_end) == p_end and not any(
                 doc[i].ent_type_ in ("PS", "LC", "OG", "CV", "TI", "QT") for i in before)  # (not 스페인 of 스페인 저작권법)
             named = any(tags[i] in ("NNP", "SL") for i in before)
-            year = re.fullmatch(r"\d{4}년도?", doc[p_start:p_end].text) is not None
+            year = re.fullmatch(r"\d{4}년도?", _span_text(doc, p_start, p_end)) is not None
             if noun_word and (named or year or (generic and len(name) >= 3 and p_end - p_start >= 2)):
                 begin = p_start
         if generic and begin == start:
@@ -1445,7 +1458,7 @@ def _sites(doc: Doc, words: list[tuple[int, int]]) -> Iterator[Span]:
     (on the text: Kiwi reads 사람인 as 사람 + 이다)."""
     for start, end in words:
         if end + 1 < len(doc) and doc[end].text == "(" and doc[end + 1].text.lower() in ("www", "http", "https") \
-                and re.fullmatch(r"[가-힣A-Za-z0-9]{2,}", doc[start:end].text) \
+                and re.fullmatch(r"[가-힣A-Za-z0-9]{2,}", _span_text(doc, start, end)) \
                 and not (end - start == 1 and doc[start].tag_ == "NNG"):  # (포털(www…), 사이트(www…))
             yield Span(doc, start, end, label="OG")
 
@@ -1664,9 +1677,9 @@ def _rooms_of_named_venues(doc: Doc, words: list[tuple[int, int]], ents: list[Sp
         if owner is None or owner.label_ not in ("OG", "LC"):
             continue
         core_end = noun_core(doc, start, end)
-        room = doc[start:core_end].text
+        room = _span_text(doc, start, core_end)
         if len(room) < 2 \
-                or not doc[core_end:end].text.startswith("에서") or not _ends_with(room, _ROOMS) \
+                or not _span_text(doc, core_end, end).startswith("에서") or not _ends_with(room, _ROOMS) \
                 or room.endswith("화장실") or any(e.start < core_end and start < e.end and e.label_ != "LC" for e in ents) \
                 or owner.text in _known_places() or owner.text.endswith(_ADMIN_PLACE_ENDINGS):
             continue
@@ -1706,7 +1719,7 @@ def _places_by_form(doc: Doc, words: list[tuple[int, int]], ents: list[Span]) ->
     inside = []
     for start, end in words:
         core_end = noun_core(doc, start, end)
-        if core_end - start > 1 and doc[start:core_end].text in places:
+        if core_end - start > 1 and _span_text(doc, start, core_end) in places:
             inside += [e for e in ents if start <= e.start and e.end <= core_end and (e.start, e.end) != (start, core_end)]
     if inside:
         ents = [e for e in ents if e not in inside]
@@ -1717,7 +1730,7 @@ def _places_by_form(doc: Doc, words: list[tuple[int, int]], ents: list[Span]) ->
         core_end = noun_core(doc, start, end)
         if core_end == start or any(i in taken for i in range(start, core_end)):
             continue
-        text = doc[start:core_end].text
+        text = _span_text(doc, start, core_end)
         prev = ends.get(start) or (ends.get(start - 1) if start > 0 and doc[start - 1].is_space else None)
         after = doc[core_end].text if core_end < end else ""
         if core_end == end and end + 1 < len(doc) and doc[end].text in AREA_WORDS:
@@ -1791,7 +1804,7 @@ def _teams(doc: Doc, words: list[tuple[int, int]], ents: list[Span]) -> list[Spa
     for (c_start, c_end), (start, end) in zip(words, words[1:]):
         city = by_start.get(c_start)
         core_end = noun_core(doc, start, end)
-        name = doc[start:core_end].text
+        name = _span_text(doc, start, core_end)
         if city is None or city.label_ != "LC" or city.end != c_end or core_end - start != 1 \
                 or len(name) < 3 or not name.endswith(("즈", "스")) or name in places \
                 or doc[start].ent_type_ not in ("", "LC", "PS", "OG") or doc[start].tag_ not in ("NNP", "NNG") \
@@ -1815,13 +1828,13 @@ def _places_by_heads(doc: Doc, words: list[tuple[int, int]], ents: list[Span]) -
         station = proper and ((last == "역" and core_end - start >= 2) or (
             core_end - start == 1 and tags[start] == "NNP" and len(last) >= 3 and last.endswith("역")))
         # 대덕연구개발특구, 신동지구: a word that a place begins and a word for a zone ends is that zone.
-        zone = core_end - start >= 2 and doc[start].ent_type_ == "LC" and doc[start:core_end].text.endswith(ZONE_HEADS)
+        zone = core_end - start >= 2 and doc[start].ent_type_ == "LC" and _span_text(doc, start, core_end).endswith(ZONE_HEADS)
         if station or zone:
             found.append(Span(doc, start, core_end, label="LC"))
         elif proper and core_end == end and tags[core_end - 1] == "NNP" and n + 1 < len(words):
             h_start, h_end = words[n + 1]
             # 콜로라도 주, 파라 주: a state (not 카카오 주, shares of a company)
-            state = texts[h_start] == "주" and doc[start].ent_type_ != "OG" and doc[start:core_end].text not in gazetteer()
+            state = texts[h_start] == "주" and doc[start].ent_type_ != "OG" and _span_text(doc, start, core_end) not in gazetteer()
             if (texts[h_start] in _FEATURE_HEADS or state) and noun_core(doc, h_start, h_end) == h_start + 1:
                 found.append(Span(doc, start, h_start + 1, label="LC"))
     # (the rule's span wins over the model's name inside it: 나일 as a person)
@@ -1839,7 +1852,7 @@ def _titles_after_names(doc: Doc, words: list[tuple[int, int]], ents: list[Span]
         if e.label_ != "PS" or end is None or not doc[e.end - 1].whitespace_:
             continue
         core_end = noun_core(doc, e.end, end)
-        if doc[e.end:core_end].text in _TITLES_AFTER_NAMES and not any(i in taken for i in range(e.end, core_end)) \
+        if _span_text(doc, e.end, core_end) in _TITLES_AFTER_NAMES and not any(i in taken for i in range(e.end, core_end)) \
                 and (core_end == end or doc[core_end].tag_.startswith(("J", "SF", "SP"))):
             added.append(Span(doc, e.end, core_end, label="CV"))
     return sorted(ents + added, key=lambda e: e.start) if added else ents
@@ -1852,7 +1865,7 @@ def _acting_titles(doc: Doc, words: list[tuple[int, int]], ents: list[Span]) -> 
     for e in ents:
         end = starts.get(e.end)
         core_end = noun_core(doc, e.end, end) if e.label_ == "CV" and end is not None else e.end
-        if doc[e.end - 1].whitespace_ and doc[e.end:core_end].text in ("권한대행", "직무대행"):
+        if doc[e.end - 1].whitespace_ and _span_text(doc, e.end, core_end) in ("권한대행", "직무대행"):
             e = Span(doc, e.start, core_end, label="CV")
         out.append(e)
     return out
@@ -1890,7 +1903,7 @@ def _orgs_right_before_titles(doc: Doc, words: list[tuple[int, int]], ents: list
     for (start, end), (nxt, _) in zip(words, words[1:]):
         if nxt not in titles or noun_core(doc, start, end) != end or any(i in taken for i in range(start, end)):
             continue
-        text = doc[start:end].text
+        text = _span_text(doc, start, end)
         if len(text) <= 10 and re.fullmatch(r"[가-힣]+", text) and (_org_word(text) or (
                 len(text) >= 3 and text.endswith("대") and text not in _NOT_ORG)):
             added.append(Span(doc, start, end, label="OG"))
@@ -1906,7 +1919,7 @@ def _names_before_org_titles(doc: Doc, words: list[tuple[int, int]], ents: list[
     index = {start: n for n, (start, _) in enumerate(words)}
 
     def name_word(start: int, end: int) -> bool:
-        text = doc[start:end].text
+        text = _span_text(doc, start, end)
         return len(text) == 3 and _KOREAN_NAME.match(text) is not None and bool(doc[end - 1].whitespace_) \
             and text not in gazetteer() and all(t.tag_ in ("NNG", "NNP") for t in doc[start:end]) \
             and (unknown_word(text) or end - start > 1 or (  # (Kiwi cuts a name it does not know…
@@ -1962,7 +1975,7 @@ def _units_before_holders(doc: Doc, words: list[tuple[int, int]], ents: list[Spa
         if person is None or person.label_ != "PS" or start in org_ends:
             continue
         title = starts.get(person.end)
-        text = doc[start:end].text
+        text = _span_text(doc, start, end)
         if title is None or title.label_ != "CV" \
                 or any(i in taken for i in range(start, end)) or noun_core(doc, start, end) != end \
                 or not re.fullmatch(r"[가-힣]{3,10}", text) or text in _known_places() or text in _NOT_ORG \
@@ -2149,7 +2162,7 @@ def _place_word(doc: Doc, start: int, end: int, after_known: bool) -> bool:
     of one proper-noun letter after a known country (프랑스 칸) that is no surname or direction."""
     if noun_core(doc, start, end) != end:
         return False
-    text = doc[start:end].text
+    text = _span_text(doc, start, end)
     return len(text) >= 2 or (after_known and doc[start].tag_ == "NNP" and text not in KOREAN_SURNAMES + "남북동서")
 
 
