@@ -50,6 +50,9 @@ def entities(nlp, text: str) -> set[tuple[str, str]]:
     # products the gazetteer knows (an online service is a product; its company is not)
     ("카카오는 카카오톡과 유튜브를 비교했다.", {("카카오", "OG"), ("카카오톡", "AF"), ("유튜브", "AF")}),
     ("배틀그라운드 대회가 부산에서 열렸다.", {("배틀그라운드 대회", "EV")}),
+    # a clash and a stage of a season are events too
+    ("두 나라의 국경 분쟁이 격화됐다.", {("국경 분쟁", "EV")}),
+    ("누리시 선수단은 한국시리즈에 진출했다.", {("한국시리즈", "EV")}),
     # a name before 씨, though Kiwi knows the word as a common noun (백도라지 is a root); not a withheld one
     ("백남기 농민의 딸 백도라지 씨가 발언했다.", {("백도라지", "PS")}),
     # civic bodies and unions by their endings
