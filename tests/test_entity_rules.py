@@ -40,6 +40,7 @@ def entities(nlp, text: str) -> set[tuple[str, str]]:
     ("한빛전자는 부산 해운대구 누리홀에서 신제품 발표회를 열었다.", {("누리홀", "LC")}),
     # a church by its ending
     ("누리제일교회는 예배를 강행했다.", {("누리제일교회", "OG")}),
+    ("한빛시의료원은 환자를 받았다.", {("한빛시의료원", "OG")}),
     # known organisations whose names end in no organisation word: pollsters, abbreviations
     ("리얼미터와 한국갤럽의 조사에서 공수처 설치에 찬성하는 응답이 많았다.",
      {("리얼미터", "OG"), ("한국갤럽", "OG"), ("공수처", "OG")}),
