@@ -30,7 +30,15 @@ from kg.extract.dates import DATE_PATTERN, normalise_date
 from kg.extract.records import Extraction, Fact, Mention
 from kg.ingest.article import Article
 from kg.nlp.labels import GRAPH_CLASS
-from kg.nlp.lexicon import AREA_WORDS, SETTLEMENT_WORDS, TIME_DETERMINERS, VENUE_HEADS, gazetteer, word_list
+from kg.nlp.lexicon import (
+    AREA_WORDS,
+    FACILITY_WORDS,
+    SETTLEMENT_WORDS,
+    TIME_DETERMINERS,
+    VENUE_HEADS,
+    gazetteer,
+    word_list,
+)
 
 __all__ = ["extract", "predicate_lexicon", "Predicate"]
 
@@ -85,9 +93,6 @@ _GOVERNED = ("시", "도", "군", "구")
 # Nouns and verbs of opening a site somewhere (…에 한국문화원을 개원했다).
 _OPENINGS = ("개원", "개관", "개소", "개설", "개장", "설립", "설치", "오픈", "세웠", "세운", "세우")
 # Bodies whose name is also their seat: 국회 기자회견 is held in the National Assembly.
-# Facilities that take the name of the city they serve (샌프란시스코 국제공항, 부산 신항).
-_FACILITIES = frozenset({"공항", "국제공항", "항", "신항", "역", "기지", "공군기지", "해군기지", "터미널", "발전소",
-                         "원전", "조선소", "경기장", "구장", "월드컵경기장"})
 _SITE_BODIES = frozenset({"국회", "청와대", "백악관", "크렘린", "국회의사당", "판문점"})
 # Nouns of manner before a predicate noun: 국빈 방문, 공식 방문, 단독 회담.
 _MANNER_NOUNS = {"국빈", "공식", "비공식", "단독", "긴급", "공동", "깜짝", "전격", "첫"}
@@ -1633,7 +1638,7 @@ def _places(doc: Doc, sent: Span, phrases: list[_Phrase]) -> Iterable[Fact]:
             # 샌프란시스코 국제공항, 항저우 샤오산 공항: a facility named after the city it serves lies in it
             first, _, rest = m.text.partition(" ")
             # (not 말레이시아 쿠알라룸푸르 공항, a chain the model read as one name)
-            if m.cls == "Place" and first in containers and rest.rpartition(" ")[2] in _FACILITIES \
+            if m.cls == "Place" and first in containers and rest.rpartition(" ")[2] in FACILITY_WORDS \
                     and rest.partition(" ")[0] not in containers:
                 city = Mention(first, "Place", m.start, m.start + len(first))
                 yield _fact(m, "locatedIn", city, sent, city, m, "facility-city", 0.65)

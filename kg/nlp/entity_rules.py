@@ -34,6 +34,7 @@ from kg.nlp.labels import normalise_label
 from kg.nlp.lexicon import (
     AREA_WORDS,
     EVENT_HEADS,
+    FACILITY_WORDS,
     KOREAN_SURNAMES,
     ORG_SUFFIXES,
     POSITION_WORDS,
@@ -1760,8 +1761,7 @@ def _places_by_form(doc: Doc, words: list[tuple[int, int]], ents: list[Span]) ->
 
 _AIRPORTS = frozenset({"공항", "국제공항"})
 # Words that end a place's name written apart from it (셰레메티예보 국제공항, 오산 공군기지) — never a person's.
-_PLACE_LAST_WORDS = VENUE_HEADS | {"국제공항", "기지", "공군기지", "해군기지", "항", "광산", "조선소", "발전소", "원전", "구장",
-                                   "돔", "역", "터미널", "대교"}
+_PLACE_LAST_WORDS = VENUE_HEADS | FACILITY_WORDS
 
 
 def _persons_by_last_word(ents: list[Span]) -> list[Span]:

@@ -8,7 +8,7 @@ from importlib import resources
 
 __all__ = ["word_list", "gazetteer", "gazetteer_entries", "WITHHELD_NAME", "EVENT_HEADS", "POSITION_WORDS", "ORG_SUFFIXES", "TIME_DETERMINERS",
            "SETTLEMENT_WORDS", "STATEMENT_WORDS", "SURROUNDINGS", "AREA_WORDS",
-           "VENUE_HEADS", "KOREAN_SURNAMES"]
+           "VENUE_HEADS", "FACILITY_WORDS", "KOREAN_SURNAMES"]
 
 
 @cache
@@ -44,6 +44,10 @@ VENUE_HEADS = frozenset({"장례식장", "센터", "호텔", "공원", "경기�
                          "고등학교", "광장", "회관", "전시장", "공연장", "컨벤션", "캠프", "본사", "청사", "기념관", "극장",
                          "회견장", "체육장", "공항", "항구", "회의장", "사옥", "대강당", "강당", "스타디움",
                          "아레나", "해수욕장", "성당", "교회", "사찰"})
+# Words that end a facility's name written apart from it, often after the city it serves (샌프란시스코
+# 국제공항, 오산 공군기지, 부산 신항).
+FACILITY_WORDS = frozenset({"공항", "국제공항", "항", "신항", "역", "기지", "공군기지", "해군기지", "터미널", "발전소",
+                            "원전", "조선소", "광산", "경기장", "구장", "돔", "대교"})
 # One-letter Korean surnames, most common first.
 KOREAN_SURNAMES = ("김이박최정강조윤장임한오서신권황안송류유홍전고문양손배백허남심노하곽성차주우구민진나지엄채원천방공현함변염"
                    "여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉사부가복태목형피두감호")
