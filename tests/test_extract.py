@@ -1189,3 +1189,10 @@ def test_a_country_written_before_an_organisations_name_is_a_place_of_its_own(nl
     assert ("방송통신심의위원회", "locatedIn", "대한민국", None) in got
     nodes = resolved(nlp, "대한민국 방송통신심의위원회가 계정을 차단했다.").nodes.values()
     assert [n.alt_labels for n in nodes if n.label == "방송통신심의위원회"] == [{"대한민국 방송통신심의위원회"}]
+
+
+def test_a_post_left_or_called_former_is_not_held_where_it_is_named_bare(nlp):
+    assert not any(r == "holdsPosition" for _, r, _, _ in facts(nlp, "박누리 대통령이 대통령직에서 공식 사퇴했다."))
+    got = facts(nlp, "김하늘 전 경찰청장이 국회에 나왔다. 유족들은 김하늘 경찰청장을 비롯한 책임자들을 고발했다.")
+    assert ("김하늘", "holdsPosition", "경찰청장", None) not in got
+    assert ("김하늘", "holdsPosition", "경찰청장", None) in facts(nlp, "김하늘 경찰청장이 국회에 나왔다.")

@@ -70,7 +70,7 @@ _CLAUSE_NOUNS = {"예정", "계획", "방침", "것", "수", "뒤", "후", "때"
                  "입장", "의사", "의지", "적", "동안", "사이", "이후", "직후", "이전", "길", "모습", "자리", "사실", "상태",
                  "경우", "만", "등", "채", "결과", "과정", "당시", "날", "해", "첫", "최초"}
 # 도지사직을 상실했다, 부산시장에서 사퇴한, 대표직에서 물러났다: a post lost or left (not 물러나야 한다).
-_LOST_POST = re.compile(r"([가-힣]{2,}?)(?:직을|직에서|직|에서)\s*(?:(?:상실|사퇴|사임|해임|박탈|퇴임)(?:했|한|하였|됐|된|되었|당했|당한)|물러(?:났|난))")
+_LOST_POST = re.compile(r"([가-힣]{2,}?)(?:직을|직에서|직|에서)\s*(?:공식|전격|자진|끝내|결국)?\s*(?:(?:상실|사퇴|사임|해임|박탈|퇴임)(?:했|한|하였|됐|된|되었|당했|당한)|물러(?:났|난))")
 # 제명된, 탈당한, 출당: a membership the sentence says has ended (or is disputed).
 _LEFT = re.compile(r"제명|탈당|출당|퇴출|당적을 잃")
 # Titles that say who founded the body they belong to (애플 공동창업자 스티브 워즈니악).
@@ -282,13 +282,14 @@ def _founders(facts: list[Fact]) -> Iterable[Fact]:
 
 
 def _without_lost_posts(doc: Doc, facts: list[Fact]) -> list[Fact]:
-    """이광재 강원도지사에게 … 도지사직을 상실했다: a post the article says was lost or left is not
-    held, wherever else the article names it with its holder."""
-    lost = {m.group(1) for m in _LOST_POST.finditer(_text(doc))}
-    if not lost:
-        return facts
-    return [f for f in facts if not (f.relation == "holdsPosition" and isinstance(f.obj, Mention)
-                                     and f.obj.text.endswith(tuple(lost)))]
+    """이광재 강원도지사에게 … 도지사직을 상실했다: a post the article says was lost or left, or calls the
+    holder's former one, is not held, wherever else the article names it with its holder."""
+    text = _text(doc)
+    lost = tuple(m.group(1) for m in _LOST_POST.finditer(text))
+    # (강신명 전 경찰청장 … 강신명 경찰청장을 비롯한: a post the article first calls former is not held
+    # where it is later named bare — the bare title names his post at the time)
+    return [f for f in facts if not (f.relation == "holdsPosition" and isinstance(f.obj, Mention) and (
+        lost and f.obj.text.endswith(lost) or f"{f.subject.text} 전 {f.obj.text}" in text))]
 
 
 def _future_events(facts: list[Fact], article: Article) -> list[Fact]:
