@@ -1196,3 +1196,8 @@ def test_a_post_left_or_called_former_is_not_held_where_it_is_named_bare(nlp):
     got = facts(nlp, "김하늘 전 경찰청장이 국회에 나왔다. 유족들은 김하늘 경찰청장을 비롯한 책임자들을 고발했다.")
     assert ("김하늘", "holdsPosition", "경찰청장", None) not in got
     assert ("김하늘", "holdsPosition", "경찰청장", None) in facts(nlp, "김하늘 경찰청장이 국회에 나왔다.")
+
+
+def test_a_spouse_and_a_floor_leader_are_posts(nlp):
+    got = facts(nlp, "누리 대통령의 부인인 한빛 여사는 영부인으로서 행사에 참석했다. 김하늘 원내총무가 말했다.")
+    assert ("김하늘", "holdsPosition", "원내총무", None) in got
