@@ -1780,7 +1780,7 @@ def _persons_by_last_word(ents: list[Span]) -> list[Span]:
 
 
 def _orgs_after_countries(ents: list[Span]) -> list[Span]:
-    """대한민국 방송통신심의위원회, 일본 외무성 as one organisation: the country before the name is a place of
+    """대한민국 방송통신심의위원회, 대한민국 기상청 as one organisation: the country before the name is a place of
     its own, which the extractor says the organisation is in (the resolver keeps the whole as a name too)."""
     places = word_list("places")
     out = []
