@@ -281,6 +281,9 @@ def test_a_named_document_brought_out_is_announced(nlp):
     assert not any(r == "announced" and o == "이서연" for _, r, o in got)
     # one generic word names no document
     assert not any(r == "announced" for _, r, _, _ in facts(nlp, "국회는 개정안을 발표했다."))
+    # statistics, results and statements brought out are documents too
+    got = {(s, r, o) for s, r, o, m in facts(nlp, "누리재단은 수능 채점결과를 발표했다.")}
+    assert ("누리재단", "announced", "수능 채점결과") in got
 
 
 def test_a_relative_clause_on_an_unnamed_noun_has_that_noun_as_subject(nlp):

@@ -125,7 +125,8 @@ _COMPANY_WORDS = frozenset({"스타트업", "기업", "업체", "회사", "벤�
                             "그룹", "밴드", "걸그룹", "보이그룹", "클럽", "방송사"})
 # Heads of a document's name (정부조직 개편안, 08헌장) and the verbs that bring one out.
 _DOCUMENT_HEADS = frozenset({"개편안", "개혁안", "개정안", "권고안", "조정안", "합의안", "계획안", "헌장", "선언문", "보고서",
-                             "백서"})
+                             "백서", "진술서", "통계", "결과", "채점결과", "명단", "지수", "순위", "포고령", "대책", "방안",
+                             "계획", "추진계획", "마스터플랜", "가이드라인", "지침", "전망"})
 _PUBLISH_CUES = ("발표", "공개", "제출", "권고", "내놓", "채택", "발의", "마련")
 # Heads of the name of a law, a bill, a budget or a treaty (국가정보원법, 세월호 특별법, 2013년 예산안, 화학무기금지협약),
 # the heads that name none without the word before them (특별법 제정, 예산안 처리), and words that end in 법 and name
