@@ -1204,3 +1204,10 @@ def test_a_post_left_or_called_former_is_not_held_where_it_is_named_bare(nlp):
 def test_a_spouse_and_a_floor_leader_are_posts(nlp):
     got = facts(nlp, "누리 대통령의 부인인 한빛 여사는 영부인으로서 행사에 참석했다. 김하늘 원내총무가 말했다.")
     assert ("김하늘", "holdsPosition", "원내총무", None) in got
+
+
+def test_a_quote_of_one_word_is_said_and_pairs_its_own_marks(nlp):
+    got = facts(nlp, '공화당의 김하늘 의원은 "픽션"이라고 일축했고, 박누리 의원은 보고서를 "당파적인 문서"라고 비판했다.')
+    said = {(s, o) for s, r, o, _ in got if r == "said"}
+    assert ("김하늘", "픽션") in said
+    assert not any(o.startswith("이라고") for _, o in said)
