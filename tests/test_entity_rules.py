@@ -41,6 +41,8 @@ def entities(nlp, text: str) -> set[tuple[str, str]]:
     # a church by its ending
     ("누리제일교회는 예배를 강행했다.", {("누리제일교회", "OG")}),
     ("한빛시의료원은 환자를 받았다.", {("한빛시의료원", "OG")}),
+    # a place whose name ends like a particle stays whole (not 오키나 + 와)
+    ("태풍은 일본 오키나와 부근에 이르렀다.", {("오키나와", "LC")}),
     # known organisations whose names end in no organisation word: pollsters, abbreviations
     ("리얼미터와 한국갤럽의 조사에서 공수처 설치에 찬성하는 응답이 많았다.",
      {("리얼미터", "OG"), ("한국갤럽", "OG"), ("공수처", "OG")}),
