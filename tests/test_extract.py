@@ -1211,3 +1211,9 @@ def test_a_quote_of_one_word_is_said_and_pairs_its_own_marks(nlp):
     said = {(s, o) for s, r, o, _ in got if r == "said"}
     assert ("김하늘", "픽션") in said
     assert not any(o.startswith("이라고") for _, o in said)
+
+
+def test_a_district_written_without_its_unit_is_no_person_before_a_title(nlp):
+    got = facts(nlp, "홍길순 종로경찰서장은 기자들에게 설명했다. 집회는 서울 영등포 당사 앞에서 열렸다.")
+    assert not any(s == "종로" for s, _, _, _ in got)
+    assert ("영등포", "locatedIn", "서울", None) in got
