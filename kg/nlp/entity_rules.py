@@ -539,6 +539,7 @@ class EntityRules:
             # Extend left over preceding bare-noun words of the same sentence — and over an acronym in
             # brackets (제17차 화학무기금지협약(CWC) 총회).
             glosses = set()
+            head = _span_text(doc, start, core_end)  # (start may have moved past a word of time)
             for p_start, p_end in reversed(words[max(0, n - 4):n]):
                 if begin > 0 and doc[begin - 1].tag_ == "SSO" and doc[begin - 1].text not in "(":
                     break  # '디지털 기업 간담회': an opening quote mark begins the name
@@ -547,31 +548,32 @@ class EntityRules:
                     glosses |= {p_start - 1, p_end}
                     begin = p_start
                     continue
+                word = _span_text(doc, p_start, p_end)
                 if noun_core(doc, p_start, p_end) != p_end or doc[p_start].text in TIME_DETERMINERS \
-                        or _span_text(doc, p_start, p_end) in _NOT_IN_NAMES or (p_end - p_start == 1 and doc[p_start].tag_ == "NNB"):
+                        or word in _NOT_IN_NAMES or (p_end - p_start == 1 and doc[p_start].tag_ == "NNB"):
                     break  # (감은 채 집회에: a bound noun ends the clause before the event)
                 # A year belongs to the name (2010년 FIFA 월드컵); other dates do not…
                 # …and so do an ordinal, an anniversary and a season (제24회 동계 올림픽, 10주년 기념행사).
-                year = re.fullmatch(r"\d{4}년?|제?\s*\d+\s*(?:회|대|차|주년)|[동하춘추]계", _span_text(doc, p_start, p_end)) is not None
+                year = re.fullmatch(r"\d{4}년?|제?\s*\d+\s*(?:회|대|차|주년)|[동하춘추]계", word) is not None
                 # A title belongs to an election's name (미국 대통령 선거), not to other events.
                 election = doc[core_end - 1].text in ("선거", "대선", "총선", "선출", "취임식")
                 # (연평도 포격, 강릉 투하사건: an incident's place stays a place of its own)
-                incident = _ends_with(_span_text(doc, start, core_end), _INCIDENT_HEADS)
+                incident = _ends_with(head, _INCIDENT_HEADS)
                 # (기자 회견, 기자 간담회: the press is part of the event's name, not a title)
                 # (관악갑 후보 토론회, 수석비서관 회의: those who meet name the meeting — when no one's name
                 # stands before them, as in 김민수 장관 회의 참석)
-                press = _span_text(doc, p_start, p_end) == "기자" and _span_text(doc, start, core_end) in ("회견", "간담회", "설명회") \
-                    or _span_text(doc, p_start, p_end) in ("후보", "후보자") and _span_text(doc, start, core_end).endswith("토론회") \
-                    or _span_text(doc, start, core_end) in ("회의", "간담회") and p_end == start and (
+                press = word == "기자" and head in ("회견", "간담회", "설명회") \
+                    or word in ("후보", "후보자") and head.endswith("토론회") \
+                    or head in ("회의", "간담회") and p_end == start and (
                         p_start == 0 or doc[p_start - 1].ent_type_ != "PS")
                 # (a model's number that begins inside a word, U-17 여자 월드컵, is part of the name)
                 if (doc[p_end - 1].text in POSITION_WORDS and not election and not press) or (
                         doc[p_start].ent_type_ in ("PS", "DT", "QT", "TI") and not year and p_start not in crossing
                         # (칸 영화제, 배틀그라운드 대회 with 칸 or 배틀그라운드 a person: a known name is none)
-                        and _span_text(doc, p_start, p_end) not in word_list("places") and _span_text(doc, p_start, p_end) not in gazetteer()
+                        and word not in word_list("places") and word not in gazetteer()
                         and not (doc[p_start].ent_type_ == "QT" and doc[p_start].ent_iob_ == "I")
                         and not _in_anniversary(doc, p_start)) or (
-                        incident and _span_text(doc, p_start, p_end) in word_list("places")):
+                        incident and word in word_list("places")):
                     break
                 if any(t.is_sent_start or "\n" in t.text or (t.text in "()" and t.i not in glosses)
                        for t in doc[p_start + 1:begin + 1]):

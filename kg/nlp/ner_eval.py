@@ -196,18 +196,22 @@ def klue_spans(ents: Iterable[Any]) -> list[Span3]:
     """
     out: list[Span3] = []
     for ent in ents:
-        last = ent[-1]
         if ent.text in _COUNTRY_PAIRS:
             out += [(ent.start_char + k, ent.start_char + k + 1, ent.label_) for k in range(len(ent.text))]
-        elif ent.label_ == "PS" and len(last.text) >= 3 and last.text.endswith(_GLUED_AFTER_NAMES) \
-                and "+" not in last.tag_ and last.tag_[:2] in ("NN", "") \
-                or ent.text in ("북측", "남측") or ent.label_ == "LC" and ent.text[-1:] == "인" \
-                and ent.text[:-1] in word_list("places"):
-            # (북측 → 북, 미국인 → 미국: KLUE names the side and the nationality by the country alone)
-            out.append((ent.start_char, ent.end_char - 1, ent.label_))
         else:
-            out.append((ent.start_char, ent.end_char, ent.label_))
+            out.append((ent.start_char, ent.end_char - _klue_extra_letter(ent), ent.label_))
     return out
+
+
+def _klue_extra_letter(ent: Any) -> int:
+    """1 where the span's last letter is one KLUE leaves out of the entity, else 0."""
+    last = ent[-1]
+    glued = ent.label_ == "PS" and len(last.text) >= 3 and last.text.endswith(_GLUED_AFTER_NAMES) \
+        and "+" not in last.tag_ and last.tag_[:2] in ("NN", "")
+    # (북측 → 북, 미국인 → 미국: KLUE names the side and the nationality by the country alone)
+    side = ent.text in ("북측", "남측")
+    people = ent.label_ == "LC" and ent.text.endswith("인") and ent.text[:-1] in word_list("places")
+    return int(glued or side or people)
 
 
 def format_ner_report(result: dict[str, Any]) -> str:
